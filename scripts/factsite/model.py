@@ -1,0 +1,108 @@
+"""Typed records for the site's content: facts, glossary terms, sources, the opinion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    pinpoint: str | None = None
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    publisher: str
+    kind: str
+    read_as: str
+    path: str
+    author: str | None = None
+    date: PartialDate | None = None
+    identifier: str | None = None
+    url: str | None = None
+    copies: list[str] = field(default_factory=list)
+    archive_url: str | None = None
+    accessed: PartialDate | None = None
+    read_note: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Fact:
+    id: str
+    title: str
+    verdict: str
+    reviewed: PartialDate
+    sources: list[SourceRef]
+    tags: list[str]
+    path: str  # relative to the repository, e.g. docs/facts/china-accession-1982.md
+    body: str = ""
+    claim: str | None = None
+    date: PartialDate | None = None
+    end_date: PartialDate | None = None
+    date_certainty: str = "exact"
+    terms: list[str] = field(default_factory=list)
+
+    @property
+    def src_uri(self) -> str:
+        return f"facts/{self.id}.md"
+
+    @property
+    def is_claim(self) -> bool:
+        return self.claim is not None
+
+
+@dataclass
+class Term:
+    id: str
+    term: str
+    definition: str
+    sources: list[SourceRef]
+    reviewed: PartialDate
+    path: str
+    aliases: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    body: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return f"glossary/{self.id}.md"
+
+    @property
+    def names(self) -> list[str]:
+        """The headword first, then its aliases."""
+        return [self.term, *self.aliases]
+
+
+@dataclass
+class Opinion:
+    title: str
+    author: str
+    role: str
+    organisation: str
+    year: PartialDate
+    year_basis: str
+    text_basis: str
+    sources: list[SourceRef]
+    reviewed: PartialDate
+    path: str
+    body: str = ""
+    src_uri: str = "opinion.md"
+
+
+@dataclass
+class Site:
+    """Everything the content holds, keyed by id."""
+
+    facts: dict[str, Fact] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    opinion: Opinion | None = None
+
+    def claims(self) -> list[Fact]:
+        return [fact for fact in self.facts.values() if fact.is_claim]

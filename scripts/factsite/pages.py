@@ -1,0 +1,175 @@
+"""Markdown for the site's pages: fact pages, the annotated opinion, the facts index, the conventions tables.
+
+Each ``render_*`` function takes the loaded Site and returns Markdown; links are
+Markdown links between source files, so MkDocs rewrites and validates them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .dates import human_range
+from .load import CLAIM_LINK
+from .markup import html_text, md_text
+from .model import Fact, Site, SourceRef
+from .references import render_reference_list
+from .vocabulary import Word, claim_verdicts, context_verdicts, read_as, source_kinds, tags, verdicts
+
+
+def rel_link(from_uri: str, to_uri: str) -> str:
+    """A relative link between two source files, e.g. facts/a.md -> opinion.md gives ../opinion.md."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def fact_date(fact: Fact) -> str:
+    """'24 September 1982', '2–25 July 1951', 'c. 2018 (inferred)'."""
+    if not fact.date:
+        return ""
+    text = human_range(fact.date, fact.end_date)
+    if fact.date_certainty == "approximate":
+        return f"c. {text}"
+    if fact.date_certainty == "inferred":
+        return f"c. {text} (inferred)"
+    return text
+
+
+def _time(value, text: str) -> str:
+    return f'<time datetime="{value.iso()}">{html_text(text)}</time>'
+
+
+def verdict_badge(verdict: str, from_uri: str, target: str | None = None) -> str:
+    """A verdict as a link to its explanation (or to ``target``), styled by its id."""
+    word = verdicts()[verdict]
+    href = target or f"{rel_link(from_uri, 'conventions.md')}#verdict-{verdict}"
+    return (
+        f'[<span class="visually-hidden">Verdict: </span>{md_text(word.label)}]({href})'
+        f"{{ .verdict .verdict--{verdict} }}"
+    )
+
+
+def sources_section(refs: list[SourceRef], site: Site) -> str:
+    return "## Sources\n\n" + render_reference_list(refs, site) + "\n"
+
+
+def render_fact_page(fact: Fact, site: Site) -> str:
+    """A fact page: title, verdict, dates, the passage checked, the body, the reference list."""
+    uri = fact.src_uri
+    lines = [f"# {md_text(fact.title)}", "", '<div class="fact-meta" markdown>', "", verdict_badge(fact.verdict, uri), ""]
+    if fact.date:
+        lines += ["Date", f":   {_time(fact.date, fact_date(fact))}", ""]
+    lines += ["Last reviewed", f":   {_time(fact.reviewed, fact.reviewed.human())}", ""]
+    topic_links = ", ".join(f"[{md_text(tags()[t].label)}](index.md#topic-{t})" for t in fact.tags)
+    lines += ["Topics", f":   {topic_links}", ""]
+    if fact.terms:
+        term_links = ", ".join(
+            f"[{md_text(site.terms[t].term)}]({rel_link(uri, site.terms[t].src_uri)})" for t in fact.terms
+        )
+        lines += ["Terms", f":   {term_links}", ""]
+    lines += ["</div>", ""]
+    if fact.claim:
+        back = f"{rel_link(uri, 'opinion.md')}#claim-{fact.id}"
+        lines += [
+            '!!! quote "The passage of the opinion that this page checks"',
+            "",
+            f"    > {md_text(fact.claim)}",
+            "",
+            f"    [Read it in the opinion]({back})",
+            "",
+        ]
+    lines += [fact.body.strip(), "", sources_section(fact.sources, site)]
+    return "\n".join(lines)
+
+
+def render_opinion(site: Site) -> str:
+    """The op-ed with each checked passage linked to its fact page and followed by its verdict."""
+    opinion = site.opinion
+    year = f"c. {opinion.year.human()}"
+    header = [
+        f"# {md_text(opinion.title)}",
+        "",
+        '<div class="fact-meta" markdown>',
+        "",
+        "Author",
+        f":   {md_text(opinion.author)}, {md_text(opinion.role)}, {md_text(opinion.organisation)}",
+        "",
+        "Published",
+        f":   {_time(opinion.year, year)}: {md_text(opinion.year_basis)}",
+        "",
+        "Text",
+        f":   {md_text(opinion.text_basis)}",
+        "",
+        "Last reviewed",
+        f":   {_time(opinion.reviewed, opinion.reviewed.human())}",
+        "",
+        "</div>",
+        "",
+    ]
+
+    def annotate(match: re.Match) -> str:
+        words, fact_id = match.group(1), match.group(2)
+        fact = site.facts[fact_id]
+        target = f"facts/{fact_id}.md"
+        return (
+            f"[{words}]({target}){{ #claim-{fact_id} .claim .claim--{fact.verdict} }}"
+            f" {verdict_badge(fact.verdict, opinion.src_uri, target)}"
+        )
+
+    body = CLAIM_LINK.sub(annotate, opinion.body.strip())
+    return "\n".join(header) + body + "\n\n" + sources_section(opinion.sources, site)
+
+
+def _fact_item(fact: Fact, from_uri: str) -> str:
+    when = f" · {fact_date(fact)}" if fact.date else ""
+    return f"- [{md_text(fact.title)}]({rel_link(from_uri, fact.src_uri)}) — {md_text(verdicts()[fact.verdict].label)}{when}"
+
+
+def render_facts_index(site: Site) -> str:
+    """facts/index.md: every fact, by topic and by verdict."""
+    uri = "facts/index.md"
+    facts = sorted(site.facts.values(), key=lambda f: f.title.casefold())
+    claims = [f for f in facts if f.is_claim]
+    lines = [
+        "# Facts",
+        "",
+        f"The site checks {len(claims)} claims of [the opinion](../opinion.md) and records "
+        f"{len(facts) - len(claims)} background facts. Each page gives its verdict, its sources and the day it was "
+        f"last reviewed; [the conventions](../conventions.md) explain every verdict.",
+        "",
+        "## By topic",
+        "",
+    ]
+    for tag_id, word in tags().items():
+        tagged = [f for f in facts if tag_id in f.tags]
+        if tagged:
+            lines += [f"### {md_text(word.label)} {{ #topic-{tag_id} }}", "", *(_fact_item(f, uri) for f in tagged), ""]
+    lines += ["## By verdict", ""]
+    for verdict_id, word in verdicts().items():
+        judged = [f for f in facts if f.verdict == verdict_id]
+        if judged:
+            lines += [f"### {md_text(word.label)} {{ #verdict-{verdict_id} }}", "", *(_fact_item(f, uri) for f in judged), ""]
+    return "\n".join(lines)
+
+
+def _word_table(words: dict[str, Word], anchor: str | None = None) -> str:
+    rows = ["| Value | Meaning |", "| --- | --- |"]
+    for word in words.values():
+        ident = f'<span id="{anchor}-{word.id}"></span>' if anchor else ""
+        rows.append(f"| {ident}**{md_text(word.label)}** (`{word.id}`) | {md_text(word.description)} |")
+    return "\n".join(rows)
+
+
+# Placeholders in docs/conventions.md, replaced by tables read from the schemas.
+VOCABULARY_TABLES = {
+    "claim-verdicts": lambda: _word_table(claim_verdicts(), "verdict"),
+    "context-verdicts": lambda: _word_table(context_verdicts(), "verdict"),
+    "tags": lambda: _word_table(tags()),
+    "source-kinds": lambda: _word_table(source_kinds()),
+    "read-as": lambda: _word_table(read_as()),
+}
+_PLACEHOLDER = re.compile(r"^<!-- vocabulary: ([a-z-]+) -->$", re.M)
+
+
+def fill_vocabulary(markdown: str) -> str:
+    """Replace each ``<!-- vocabulary: NAME -->`` line with that list as a table."""
+    return _PLACEHOLDER.sub(lambda m: VOCABULARY_TABLES[m.group(1)](), markdown)

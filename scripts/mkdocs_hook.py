@@ -1,0 +1,63 @@
+"""MkDocs glue: load and check the content with factsite, add the generated pages, render records.
+
+The logic lives in the plain-Python package factsite (beside this file) so that the
+checker and any other generator share it; this file only connects it to MkDocs' events.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).parent))  # factsite sits beside this hook; MkDocs does not add it to the path
+
+from factsite import pages  # noqa: E402
+from factsite.load import load_site  # noqa: E402
+from factsite.model import Site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.factsite")
+ROOT = Path(__file__).resolve().parent.parent
+_site: Site | None = None
+
+# Generated pages, with the folder their edit button opens (they are made from its files).
+GENERATED = {
+    "facts/index.md": ("docs/facts/", pages.render_facts_index),
+}
+
+
+def on_pre_build(config) -> None:
+    """Load and check all content on every build, so `mkdocs serve` sees each saved change."""
+    global _site
+    site, problems = load_site(ROOT)
+    if problems:
+        listing = "\n".join(str(p) for p in problems)
+        raise PluginError(f"{len(problems)} problem(s) in the content:\n{listing}")
+    _site = site
+
+
+def on_files(files: Files, config) -> Files:
+    for src_uri, (folder, render) in GENERATED.items():
+        generated = File.generated(config, src_uri, content=render(_site))
+        # The edit button of a generated page opens the folder of the data it is made from.
+        generated.edit_uri = f"../../../tree/main/{folder}"
+        files.append(generated)
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    uri = page.file.src_uri
+    if "title" in page.meta:
+        # Material prints page titles unescaped; a title from front-matter is data, not markup.
+        page.title = html.escape(str(page.meta["title"]))
+    if uri == "opinion.md":
+        return pages.render_opinion(_site)
+    if uri.startswith("facts/") and uri != "facts/index.md":
+        return pages.render_fact_page(_site.facts[Path(uri).stem], _site)
+    if uri == "conventions.md":
+        return pages.fill_vocabulary(markdown)
+    return markdown

@@ -1,0 +1,55 @@
+"""Shared helpers: copies of the real site with chosen content, and strict builds of them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+sys.path.insert(0, str(REPO / "scripts"))
+
+# What a site needs besides its content: configuration, hook, package, theme overrides, hand-written pages.
+SITE_FRAME = ["mkdocs.yml", "scripts", "overrides", "docs/index.md", "docs/conventions.md", "docs/stylesheets"]
+
+
+def make_site(dest: Path, content: Path | None = None) -> Path:
+    """A copy of the site's frame in ``dest`` with the content of ``content`` (default: the mini fixture)."""
+    content = content or FIXTURES / "mini"
+    for name in SITE_FRAME:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dest / name)
+    shutil.copytree(content, dest, dirs_exist_ok=True)
+    return dest
+
+
+def mkdocs_build(root: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of the site at ``root`` (never with -q: quiet mode hides warnings from strict)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+
+
+@pytest.fixture
+def mini_site(tmp_path: Path) -> Path:
+    """A small valid site to break one file at a time."""
+    return make_site(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real repository built strictly once for the session."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = mkdocs_build(REPO, out)
+    assert result.returncode == 0, result.stderr
+    return out
