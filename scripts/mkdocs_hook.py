@@ -61,3 +61,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if uri == "conventions.md":
         return pages.fill_vocabulary(markdown)
     return markdown
+
+
+# Search ranks a page by where the words occur; these folders' pages get a multiple of that score. A glossary entry
+# defines its term, so it comes before the fact pages that only use the word.
+SEARCH_BOOST = {"glossary/": 2.0}
+
+
+def on_page_content(html_text: str, page, config, files) -> str:
+    for folder, boost in SEARCH_BOOST.items():
+        if page.file.src_uri.startswith(folder) and page.file.src_uri != f"{folder}index.md":
+            page.meta["search"] = {**page.meta.get("search", {}), "boost": boost}
+    return html_text
