@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urldefrag
 
+import pytest
 from reader import DESKTOP, MISSING_PAGE, PHONE, new_context
 
 # The sections of the site that the sidebar offers on every page.
@@ -101,31 +102,34 @@ def test_the_palette_follows_the_readers_system_setting(browser, served_site):
 
 PRINT_VIEW_JS = """() => {
   const shown = el => el && getComputedStyle(el).display !== "none" && el.getBoundingClientRect().height > 0;
+  const article = document.querySelector("article");
   const chrome = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
                   ".md-content__button", ".md-top", ".headerlink"];
-  const outside = [...document.querySelectorAll("article a[href^='https://']:not(.ref-url)")].filter(shown);
+  // A link to another site, as Markdown in a page's text would make it.
+  const link = Object.assign(document.createElement("a"), {href: "https://example.org/report", textContent: "a report"});
+  article.querySelector("p").append(" See ", link, ".");
   return {
     chrome: chrome.filter(sel => [...document.querySelectorAll(sel)].some(shown)),
     references: [...document.querySelectorAll("ol.references li")].filter(shown).length,
-    urls: [...document.querySelectorAll("a.ref-url")].filter(a => !shown(a) || a.textContent !== a.getAttribute("href")).length,
-    widest: Math.max(...[...document.querySelectorAll("article *")].map(e => e.getBoundingClientRect().right)),
-    width: document.querySelector("article").getBoundingClientRect().right,
-    unprinted: outside.filter(a => !getComputedStyle(a, "::after").content.includes(a.getAttribute("href")))
-                      .map(a => a.href),
+    addresses: [...document.querySelectorAll("a.ref-url")].map(a => shown(a) && a.textContent === a.getAttribute("href")),
+    printed_from: [...document.querySelectorAll("article p")].filter(shown).map(p => p.textContent.trim()).pop(),
+    link_address: getComputedStyle(link, "::after").content,
+    widest: Math.max(...[...article.querySelectorAll("*")].map(e => e.getBoundingClientRect().right)),
+    width: article.getBoundingClientRect().right,
   };
 }"""
 
 
-def test_the_opinion_and_fact_pages_print_with_their_references_and_full_addresses(browser, served_site):
+@pytest.mark.parametrize("rel", ["opinion/", "facts/china-accession-1982/", "facts/coi-condemnation-2014/"])
+def test_the_opinion_and_fact_pages_print_with_their_references_and_full_addresses(browser, served_site, rel):
     context = browser.new_context(viewport={"width": 794, "height": 1123})  # an A4 page at 96 dpi
     page = context.new_page()
     page.emulate_media(media="print")
-    for rel in ["opinion/", "facts/china-accession-1982/", "facts/coi-condemnation-2014/"]:
-        page.goto(served_site.url + rel)
-        view = page.evaluate(PRINT_VIEW_JS)
-        assert view["chrome"] == [], rel            # no header, menus, search, footer or buttons on paper
-        assert view["references"] >= 1, rel         # the sources are printed
-        assert view["urls"] == 0, rel               # each source's address is printed in full
-        assert view["unprinted"] == [], rel         # a link to another site prints its address after it
-        assert view["widest"] <= view["width"] + 1, rel
+    page.goto(served_site.url + rel)
+    view = page.evaluate(PRINT_VIEW_JS)
     context.close()
+    assert view["chrome"] == []                                          # no header, menus, search or footer
+    assert view["references"] >= 1 and all(view["addresses"])           # every source, with its address in full
+    assert view["printed_from"] == f"Printed from {served_site.url}{rel}"  # where the printout came from
+    assert view["link_address"] == '" <https://example.org/report>"'     # a link to another site shows its address
+    assert view["widest"] <= view["width"] + 1                           # nothing runs off the paper
