@@ -9,7 +9,15 @@ from __future__ import annotations
 import string
 from itertools import groupby
 
-from .layout import GLOSSARY_INDEX, glossary_entry, glossary_index_pages, headword_order, letter, rel_link
+from .layout import (
+    GLOSSARY_INDEX,
+    follow_splits,
+    glossary_entry,
+    glossary_index_pages,
+    headword_order,
+    letter,
+    rel_link,
+)
 from .markup import html_text, md_text
 from .model import Site, Term
 from .pages import jump_list, record_link, record_order, sources_section
@@ -45,7 +53,7 @@ def render_term_page(term: Term, site: Site) -> str:
         "",
         "</div>",
         "",
-        TermMarker(site, uri, own_term=term.id).mark(term.body.strip()),
+        TermMarker(site, uri, own_term=term.id).mark(follow_splits(term.body.strip(), uri, site)),
         "",
     ]
     if term.related:
@@ -110,12 +118,13 @@ def _jump_list(site: Site, uri: str, by_letter: dict[str, list[Term]]) -> str:
 
 
 def _letter_list(site: Site, by_letter: dict[str, list[Term]]) -> str:
-    """The split index's first page: each letter with its number of terms."""
-    return "\n".join(
-        f"- [{_letter_label(key)}]({_letter_href(site, GLOSSARY_INDEX, key, group)}): "
-        f"{len(group)} {'term' if len(group) == 1 else 'terms'}"
+    """The split index's first page: each letter with its number of terms (and its anchor, as before the split)."""
+    items = [
+        f'<li id="letter-{key}" markdown="span">[{_letter_label(key)}]({_letter_href(site, GLOSSARY_INDEX, key, group)}):'
+        f" {len(group)} {'term' if len(group) == 1 else 'terms'}</li>"
         for key, group in by_letter.items()
-    )
+    ]
+    return "\n".join(['<ul class="glossary-letters" markdown>', *items, "</ul>"])
 
 
 def _letter_section(site: Site, uri: str, key: str, terms: list[Term], level: str | None) -> list[str]:

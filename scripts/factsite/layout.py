@@ -4,12 +4,14 @@ timeline and of the glossary index.
 The timeline and the glossary index are one page each while they are small. When a page would grow past
 PAGE_BUDGET, the timeline splits into a page per decade (a decade that is still too big, into a page per year)
 and the glossary index into a page per letter. Every generated link to a year, an event or a glossary entry asks
-this module for its page, so links stay right whichever way the pages are cut.
+this module for its page, and links that editors write to them are pointed at the right page the same way,
+so links stay right whichever way the pages are cut.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 import unicodedata
 from collections import Counter
 
@@ -92,3 +94,31 @@ def glossary_index_pages(site: Site) -> dict[str, str]:
 def glossary_entry(site: Site, term: Term) -> str:
     """A term's entry in the glossary index, e.g. glossary/index.md#non-refoulement."""
     return f"{glossary_index_pages(site)[term.id]}#{term.id}"
+
+
+# A link to an anchor of the timeline or of the glossary index, as an editor writes it: [1982](../timeline.md#1982).
+_LINK_TO_SPLIT_PAGE = re.compile(r"\]\((?P<path>[^()\s#]*?(?:timeline|glossary/index)\.md)#(?P<anchor>[^()\s]+)\)")
+
+
+def follow_splits(markdown: str, from_uri: str, site: Site) -> str:
+    """Point each link to an event, a year or a glossary entry at the page that holds it."""
+
+    def repoint(match: re.Match) -> str:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), match["path"]))
+        page = _page_of_anchor(site, path, match["anchor"])
+        return match.group(0) if page is None else f"]({rel_link(from_uri, page)}#{match['anchor']})"
+
+    return _LINK_TO_SPLIT_PAGE.sub(repoint, markdown)
+
+
+def _page_of_anchor(site: Site, path: str, anchor: str) -> str | None:
+    if path == TIMELINE:
+        fact = site.facts.get(anchor)
+        if fact is not None and fact.date:
+            return timeline_pages(site)[fact.date.year]
+        if anchor.isdigit():
+            return timeline_pages(site).get(int(anchor))
+    if path == GLOSSARY_INDEX and anchor in site.terms:
+        return glossary_index_pages(site)[anchor]
+    # Anything else stays as written: a wrong anchor is then reported by the strict build.
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .dates import human_range
-from .layout import headword_order, rel_link, timeline_entry
+from .layout import follow_splits, headword_order, rel_link, timeline_entry
 from .load import CLAIM_LINK
 from .markup import html_text, md_text
 from .model import Fact, Opinion, Site, SourceRef, Term
@@ -78,7 +78,7 @@ def render_fact_page(fact: Fact, site: Site) -> str:
             f"    [Read it in the opinion]({back})",
             "",
         ]
-    lines += [marker.mark(fact.body.strip()), "", sources_section(fact.sources, site)]
+    lines += [marker.mark(follow_splits(fact.body.strip(), uri, site)), "", sources_section(fact.sources, site)]
     return "\n".join(lines)
 
 
@@ -117,7 +117,8 @@ def render_opinion(site: Site) -> str:
             f" {verdict_badge(fact.verdict, opinion.src_uri, target)}"
         )
 
-    body = TermMarker(site, opinion.src_uri).mark(CLAIM_LINK.sub(annotate, opinion.body.strip()))
+    body = CLAIM_LINK.sub(annotate, follow_splits(opinion.body.strip(), opinion.src_uri, site))
+    body = TermMarker(site, opinion.src_uri).mark(body)
     return "\n".join(header) + body + "\n\n" + sources_section(opinion.sources, site)
 
 

@@ -128,7 +128,7 @@ def _line_kinds(lines: list[str]) -> list[str]:
         if in_indented_code:
             continue
         if not indented:
-            if _CONTAINER.match(content):
+            if _CONTAINER.match(content) or _ADMONITION.match(content):
                 in_container = True
             elif previous_blank:
                 in_container = False

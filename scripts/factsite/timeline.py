@@ -73,13 +73,17 @@ def _single_page(site: Site, facts: list[Fact]) -> str:
 def _overview(site: Site, facts: list[Fact]) -> str:
     """timeline.md when the timeline is split: where to find each decade and year."""
     lines = ["# Timeline", "", *_intro(site, facts, TIMELINE), "The timeline is in parts, one per decade (or per year "
-             "where a decade holds too many events):", ""]
+             "where a decade holds too many events):", "", '<ul class="timeline-parts" markdown>']
+    # Each decade and year keeps its anchor here, so that links made before the split still arrive.
     for decade_start, in_decade in groupby(facts, key=lambda fact: decade(fact.date.year)):
         in_decade = list(in_decade)
         years = sorted({fact.date.year for fact in in_decade})
-        year_links = ", ".join(f"[{year}]({rel_link(TIMELINE, year_anchor(site, year))})" for year in years)
-        lines.append(f"- **{decade_start}s** ({_count(len(in_decade), 'event', 'events')}): {year_links}")
-    return "\n".join(lines) + "\n"
+        year_links = ", ".join(
+            f"[{year}]({rel_link(TIMELINE, year_anchor(site, year))}){{ #{year} }}" for year in years
+        )
+        lines.append(f'<li id="{decade_start}s" markdown="span"><strong>{decade_start}s</strong> '
+                     f"({_count(len(in_decade), 'event', 'events')}): {year_links}</li>")
+    return "\n".join([*lines, "</ul>", ""])
 
 
 def _part_page(site: Site, uri: str, facts: list[Fact]) -> str:
