@@ -82,7 +82,7 @@ def atom_feed(site: Site, publication: Publication) -> bytes:
     """The corrections as an Atom feed (RFC 4287), newest first."""
     listed = entries(site)
     page_url = publication.page_url(PAGE)
-    updated = _timestamp(listed[0].correction.date) if listed else f"{publication.built.isoformat()}T00:00:00Z"
+    updated = _timestamp(listed[0].correction.date if listed else publication.built_day)
     feed = ET.Element("feed", xmlns=_ATOM)
     ET.SubElement(feed, "title").text = f"{publication.name}: corrections"
     ET.SubElement(feed, "subtitle").text = "Changes made to published checks, newest first."

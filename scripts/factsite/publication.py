@@ -30,15 +30,15 @@ class Publication:
         return self.url + path
 
     @property
-    def built_text(self) -> str:
-        return PartialDate(self.built.year, self.built.month, self.built.day).human()
+    def built_day(self) -> PartialDate:
+        return PartialDate(self.built.year, self.built.month, self.built.day)
 
     @property
     def version(self) -> str:
         """'Version abc1234, built 26 November 2026', or 'Built 26 November 2026' outside a git checkout."""
         if self.commit:
-            return f"Version {self.commit}, built {self.built_text}"
-        return f"Built {self.built_text}"
+            return f"Version {self.commit}, built {self.built_day.human()}"
+        return f"Built {self.built_day.human()}"
 
 
 def read_publication(root: Path, name: str, url: str) -> Publication:
