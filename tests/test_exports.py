@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import FIXTURES, MINI_COMMIT, MINI_URL
+from conftest import FIXTURES, MINI_COMMIT, MINI_URL, REPO
 
 from factsite.chronology import dated_facts
 from factsite.exports import EXPORTS, TIMELINEJS, fact_records
@@ -130,3 +130,15 @@ def test_the_published_fact_schema_lists_the_same_correction_fields_as_the_check
     schema = json.loads((built_mini / "data/schemas/facts.schema.json").read_text(encoding="utf-8"))
     fields = schema["$defs"]["record"]["properties"]["corrections"]["items"]["properties"]["field"]["enum"]
     assert fields == list(correction_fields())
+
+
+def test_the_real_site_s_exports_match_their_schemas_and_hold_every_record(built_site):
+    site, _ = load_site(REPO)
+    for name in [*EXPORTS, "timelinejs"]:
+        filename = EXPORTS[name][0] if name in EXPORTS else TIMELINEJS
+        schema = json.loads((built_site / "data/schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data(built_site, filename))]
+        assert errors == [], filename
+    assert len(data(built_site, "facts.json")["facts"]) == len(site.facts)
+    assert len(data(built_site, "sources.json")["sources"]) == len(site.sources)
+    assert len(data(built_site, TIMELINEJS)["events"]) == len(dated_facts(site))

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MINI_URL, make_site, mkdocs_build
+from conftest import FIXTURES, MINI_URL, REPO, make_site, mkdocs_build
 
 from factsite.jsonld import CLAIM_RATINGS, script_json
 from factsite.load import load_site
-from factsite.vocabulary import claim_verdicts
+from factsite.vocabulary import claim_verdicts, verdicts
 
 MINI, _ = load_site(FIXTURES / "mini")
 _BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -112,3 +112,18 @@ def test_a_hostile_title_stays_inside_the_json_ld(tmp_path):
         assert "<script>alert(1)" not in page.read_text(encoding="utf-8"), page
     assert only_block(tmp_path / "out/facts/accession/index.html")["name"] == hostile
     assert only_block(tmp_path / "out/glossary/accession-term/index.html")["description"].startswith(hostile)
+
+
+def test_on_the_real_site_every_block_parses_and_every_claim_has_its_review(built_site):
+    site, _ = load_site(REPO)
+    for page in built_site.rglob("*.html"):
+        blocks(page)
+    for fact in site.facts.values():
+        found = blocks(built_site / "facts" / fact.id / "index.html")
+        if fact.is_claim:
+            assert [b["claimReviewed"] for b in found] == [fact.claim], fact.id
+            assert found[0]["reviewRating"]["alternateName"] == verdicts()[fact.verdict].label
+        else:
+            assert found == [], fact.id
+    article = only_block(built_site / "opinion/index.html")
+    assert article["author"]["name"] == site.opinion.author
