@@ -37,7 +37,7 @@ GENERATED = {
 def on_config(config):
     """Name, address and version of the site being built, for citations, structured data and the data files."""
     global _publication
-    _publication = read_publication(ROOT, config.site_name, config.site_url)
+    _publication = read_publication(ROOT, config.site_name, config.site_url, config.use_directory_urls)
     return config
 
 

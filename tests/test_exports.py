@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import FIXTURES, MINI_COMMIT, MINI_URL, REPO
+from conftest import FIXTURES, MINI_COMMIT, MINI_URL, REPO, make_site, mkdocs_build
 
 from factsite.chronology import dated_facts
 from factsite.exports import EXPORTS, TIMELINEJS, fact_records
@@ -142,3 +142,14 @@ def test_the_real_site_s_exports_match_their_schemas_and_hold_every_record(built
     assert len(data(built_site, "facts.json")["facts"]) == len(site.facts)
     assert len(data(built_site, "sources.json")["sources"]) == len(site.sources)
     assert len(data(built_site, TIMELINEJS)["events"]) == len(dated_facts(site))
+
+
+def test_without_directory_urls_records_link_to_the_html_files(tmp_path):
+    root = make_site(tmp_path / "repo")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "out", env={"SITE_URL": MINI_URL})
+    assert result.returncode == 0, result.stderr
+    for record in data(tmp_path / "out", "facts.json")["facts"]:
+        assert record["url"] == f"{MINI_URL}facts/{record['id']}.html"
+        assert (tmp_path / "out" / record["url"].removeprefix(MINI_URL)).is_file()

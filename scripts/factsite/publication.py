@@ -17,10 +17,13 @@ class Publication:
     url: str  # the public address of the home page, ending in "/"
     built: date
     commit: str | None = None  # short commit hash of the content, when the build knows it
+    directory_urls: bool = True  # MkDocs' use_directory_urls: facts/a/ rather than facts/a.html
 
     def page_url(self, src_uri: str) -> str:
         """The public address of the page made from ``src_uri``: facts/a.md -> <url>facts/a/, index.md -> <url>."""
         path = src_uri.removesuffix(".md")
+        if not self.directory_urls:
+            return f"{self.url}{path}.html"
         if path == "index" or path.endswith("/index"):
             return self.url + path.removesuffix("index")
         return f"{self.url}{path}/"
@@ -41,11 +44,11 @@ class Publication:
         return f"Built {self.built_day.human()}"
 
 
-def read_publication(root: Path, name: str, url: str) -> Publication:
+def read_publication(root: Path, name: str, url: str, directory_urls: bool = True) -> Publication:
     """The publication being built from ``root`` now; GitHub Actions names the commit in GITHUB_SHA."""
     commit = os.environ.get("GITHUB_SHA", "")[:7] or _git_head(root)
     return Publication(name=name, url=url if url.endswith("/") else url + "/",
-                       built=datetime.now(timezone.utc).date(), commit=commit)
+                       built=datetime.now(timezone.utc).date(), commit=commit, directory_urls=directory_urls)
 
 
 def _git_head(root: Path) -> str | None:
