@@ -44,7 +44,7 @@ class Publication:
         return f"Built {self.built_day.human()}"
 
 
-def read_publication(root: Path, name: str, url: str, directory_urls: bool = True) -> Publication:
+def read_publication(root: Path, name: str, url: str, directory_urls: bool) -> Publication:
     """The publication being built from ``root`` now; GitHub Actions names the commit in GITHUB_SHA."""
     commit = os.environ.get("GITHUB_SHA", "")[:7] or _git_head(root)
     return Publication(name=name, url=url if url.endswith("/") else url + "/",
