@@ -52,8 +52,8 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     uri = page.file.src_uri
     if "title" in page.meta:
-        # Material prints page titles unescaped; a title from front-matter is data, not markup.
-        page.title = html.escape(str(page.meta["title"]))
+        # Material prints page.title and page.meta.title unescaped; a title from front-matter is data, not markup.
+        page.title = page.meta["title"] = html.escape(str(page.meta["title"]))
     if uri == "opinion.md":
         return pages.render_opinion(_site)
     if uri.startswith("facts/") and uri != "facts/index.md":

@@ -70,11 +70,11 @@ def render_fact_page(fact: Fact, site: Site) -> str:
     if fact.claim:
         back = f"{rel_link(uri, 'opinion.md')}#claim-{fact.id}"
         lines += [
-            '!!! quote "The passage of the opinion that this page checks"',
+            "## What the op-ed says",
             "",
-            f"    > {md_text(fact.claim)}",
+            f"> {md_text(fact.claim)}",
             "",
-            f"    [Read it in the opinion]({back})",
+            f"[Read this passage in the opinion]({back}){{ .claim-context }}",
             "",
         ]
     lines += [fact.body.strip(), "", sources_section(fact.sources, site)]
