@@ -16,7 +16,8 @@ import yaml
 from conftest import REPO
 
 from factsite.load import load_site
-from factsite.vocabulary import SCHEMA_DIR, read_as, schema
+from factsite.schemacheck import _consts
+from factsite.vocabulary import SCHEMA_DIR, read_as, schema, source_kinds, tags, verdicts
 
 SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
 FACT = "docs/facts/accession.md"
@@ -32,6 +33,19 @@ def test_each_schema_is_valid_json_schema_2020_12(path):
 
 def test_the_checker_reads_every_schema_file_and_no_other():
     assert {p.name for p in SCHEMAS} == {f"{kind}.schema.json" for kind in ("fact", "term", "source", "opinion")}
+
+
+@pytest.mark.parametrize("kind, field, words", [
+    ("fact", ("properties", "verdict"), verdicts),
+    ("fact", ("properties", "tags", "items"), tags),
+    ("source", ("properties", "kind"), source_kinds),
+    ("source", ("properties", "read_as"), read_as),
+])
+def test_the_checkers_lists_are_the_values_the_schema_allows(kind, field, words):
+    fragment = schema(kind)
+    for key in field:
+        fragment = fragment[key]
+    assert list(words()) == _consts(fragment, schema(kind))
 
 
 def test_vscode_points_source_files_at_the_checkers_schema():
@@ -96,7 +110,8 @@ def test_the_error_form_asks_for_the_page_what_is_wrong_and_a_source():
 
 
 # The four things every reviewer checks: in the pull-request template and in CONTRIBUTING.md alike.
-REVIEW_POINTS = ["Sources read", "Quotes exact", "Nothing unconfirmed stated as fact", "No personal details of people at risk"]
+REVIEW_POINTS = ["Sources read", "Quotes exact", "Nothing unconfirmed stated as fact",
+                 "No personal details of people at risk"]
 
 
 @pytest.mark.parametrize("path", [".github/pull_request_template.md", "CONTRIBUTING.md"])

@@ -37,8 +37,8 @@ def test_the_summary_names_the_file_the_line_and_the_fix(mini_site, tmp_path):
     assert "| File | Line | What to change |" in text
     row = [line for line in text.split("\n") if line.startswith(f"| [{FACT}]")]
     assert len(row) == 1
-    assert row[0].startswith(f"| [{FACT}](https://github.com/owner/site/blob/0123abc/{FACT}#L4) | 4 | verdict 'acurate' is "
-                             "not one of accurate,")
+    link = f"[{FACT}](https://github.com/owner/site/blob/0123abc/{FACT}#L4)"
+    assert row[0].startswith(f"| {link} | 4 | verdict 'acurate' is not one of accurate,")
     assert row[0].endswith("did you mean 'accurate'? |")
 
 
@@ -63,6 +63,15 @@ def test_without_the_flag_nothing_is_written_for_github(mini_site, tmp_path):
     result = run_check(mini_site, summary)
     assert result.stdout.startswith(f"{FACT}:4: verdict 'acurate'")
     assert not summary.exists()
+
+
+def test_in_a_pull_request_the_file_links_to_the_branch_it_comes_from(tmp_path):
+    event = tmp_path / "event.json"
+    event.write_text('{"pull_request": {"head": {"ref": "fix-(verdict)", "repo": {"full_name": "editor/site"}}}}',
+                     encoding="utf-8")
+    text = problems_summary([Problem(FACT, 4, "a message")], {**GITHUB_ENV, "GITHUB_EVENT_PATH": str(event)})
+    assert f"| [{FACT}](https://github.com/editor/site/blob/fix-%28verdict%29/{FACT}#L4) | 4 | a message |" in text
+    assert "(https://github.com/editor/site/blob/fix-%28verdict%29/CONTRIBUTING.md)" in text
 
 
 def test_content_cannot_break_the_annotation_or_the_table():

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from factsite import cli
-from factsite.links import ANSWERS, DEAD, UNSURE, Address, LinkResult, addresses, check_links, links_summary, probe
+from factsite.links import (
+    ANSWERS, DEAD, NO_HOST, UNSURE, Address, LinkResult, addresses, check_links, links_summary, probe,
+)
 from factsite.load import load_site
 
 
@@ -104,7 +106,8 @@ def test_the_summary_lists_dead_addresses_with_their_source_file():
     assert ("| [sources/b.yml](https://github.com/owner/site/blob/0123abc/sources/b.yml) | archive_url | "
             "[https://example.org/b\\_(1)](https://example.org/b_%281%29) | 404 Not Found |") in dead_part
     assert "sources/c.yml" not in dead_part and "sources/a.yml" not in text
-    assert "| copies[2] | [https://example.org/c](https://example.org/c) | 403 Forbidden |" in text.split("### Unsure")[1]
+    unsure_part = text.split("### Unsure")[1]
+    assert "| copies[2] | [https://example.org/c](https://example.org/c) | 403 Forbidden |" in unsure_part
 
 
 def test_the_command_fails_on_a_dead_address_and_writes_the_summary(mini_site, tmp_path, monkeypatch, capsys):
@@ -122,3 +125,19 @@ def test_the_command_passes_when_nothing_is_dead(mini_site, capsys):
     status = cli.links(mini_site, probe=lambda url: (UNSURE, "403 Forbidden"))
     assert status == 0
     assert capsys.readouterr().out.count("(unsure)") == 3
+
+
+def test_without_a_network_no_address_is_called_dead(mini_site, capsys):
+    # Offline, every host name fails to resolve; that must not read as a registry full of dead links.
+    site, _ = load_site(mini_site)
+    results = check_links(site, lambda url: (DEAD, NO_HOST))
+    assert {(r.verdict, r.detail) for r in results} == {(UNSURE, "no network")}
+    assert "could not reach the internet" in links_summary(results, {})
+    assert cli.links(mini_site, probe=lambda url: (DEAD, NO_HOST)) == 1
+    assert "No server answered" in capsys.readouterr().err
+
+
+def test_a_missing_host_is_dead_when_other_servers_answer(mini_site):
+    site, _ = load_site(mini_site)
+    results = check_links(site, lambda url: (DEAD, NO_HOST) if "archive" in url else (ANSWERS, "200"))
+    assert [r.verdict for r in results] == [ANSWERS, ANSWERS, DEAD]

@@ -57,7 +57,7 @@ def test_a_new_record_loads_but_every_line_to_fill_in_is_reported(mini_site, kin
     todo_lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if "TODO" in line]
     unfinished = [p for p in problems if p.message.startswith("unfinished: ")]
     assert [p.line for p in unfinished] == todo_lines
-    assert all(p.path == NEW[kind] and p.message.endswith("then delete the word TODO") for p in unfinished)
+    assert all(p.path == NEW[kind] and p.message.endswith(" (then delete the word TODO)") for p in unfinished)
     # Anything else said about the new file is about a line the editor must fill in anyway.
     assert {p.line for p in problems} == set(todo_lines)
 
@@ -65,7 +65,7 @@ def test_a_new_record_loads_but_every_line_to_fill_in_is_reported(mini_site, kin
 def test_the_unfinished_message_repeats_what_to_write(mini_site):
     new_record(mini_site, "fact", "new-record", TODAY)
     found = [str(p) for p in load_site(mini_site)[1]]
-    assert f"{NEW['fact']}:3: unfinished: one line that states the finding; write it, then delete the word TODO" in found
+    assert f"{NEW['fact']}:3: unfinished: one line that states the finding (then delete the word TODO)" in found
 
 
 @pytest.mark.parametrize("kind", ["fact", "term", "source"])

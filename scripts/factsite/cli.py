@@ -31,7 +31,8 @@ def check(root: Path, github: bool = False) -> int:
         if github:
             append_summary(problems_summary(problems, os.environ))
         return 1
-    valid = f"All content is valid: {len(site.facts)} facts, {len(site.terms)} glossary terms, {len(site.sources)} sources."
+    valid = (f"All content is valid: {len(site.facts)} facts, {len(site.terms)} glossary terms, "
+             f"{len(site.sources)} sources.")
     print(valid, file=sys.stderr)
     if github:
         append_summary(f"## Content check: no problems\n\n{valid}\n")
@@ -50,7 +51,7 @@ def new(root: Path, kind: str, record_id: str) -> int:
 
 
 def links(root: Path, github: bool = False, probe: linkcheck.Probe = linkcheck.probe) -> int:
-    """Check every address in the sources registry from the internet; 1 if any is dead."""
+    """Check every address in the sources registry from the internet; 1 if any is dead or none could be reached."""
     site, _ = load_site(root)
     results = linkcheck.check_links(site, probe)
     for result in results:
@@ -58,10 +59,12 @@ def links(root: Path, github: bool = False, probe: linkcheck.Probe = linkcheck.p
             address = result.address
             print(f"{address.source_path}: {address.field} {address.url}: {result.detail} ({result.verdict})")
     dead = sum(r.verdict == linkcheck.DEAD for r in results)
-    print(f"{len(results)} addresses checked, {dead} dead.", file=sys.stderr)
+    offline = bool(results) and not linkcheck.reached_the_internet(results)
+    print(f"{len(results)} addresses checked, {dead} dead." + (" No server answered: no network?" if offline else ""),
+          file=sys.stderr)
     if github:
         append_summary(linkcheck.links_summary(results, os.environ))
-    return 1 if dead else 0
+    return 1 if dead or offline else 0
 
 
 def main(argv: list[str] | None = None) -> int:

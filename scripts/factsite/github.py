@@ -6,6 +6,7 @@ check, not its log: the table there names the file, the line and what to write.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from urllib.parse import quote
@@ -28,13 +29,28 @@ def annotation(problem: Problem) -> str:
     return f"::error file={_property(problem.path)},line={problem.line},title=Content check::{_data(str(problem))}"
 
 
-def blob_url(path: str, env: Mapping[str, str], line: int | None = None) -> str | None:
-    """The file on GitHub at the commit being checked, or None outside GitHub Actions."""
-    parts = [env.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")]
-    if not all(parts):
+def _pull_request_head(env: Mapping[str, str]) -> tuple[str, str] | None:
+    """The repository and branch a pull request comes from (a fork's, perhaps), from the event GitHub describes."""
+    event_path = env.get("GITHUB_EVENT_PATH")
+    if not event_path or not os.path.isfile(event_path):
         return None
-    server, repository, sha = parts
-    return f"{server}/{repository}/blob/{sha}/{quote(path)}" + (f"#L{line}" if line else "")
+    with open(event_path, encoding="utf-8") as file:
+        head = (json.load(file).get("pull_request") or {}).get("head") or {}
+    repository, branch = (head.get("repo") or {}).get("full_name"), head.get("ref")
+    return (repository, branch) if repository and branch else None
+
+
+def blob_url(path: str, env: Mapping[str, str], line: int | None = None) -> str | None:
+    """The file on GitHub, or None outside GitHub Actions.
+
+    For a pull request, the file on the branch it comes from: there the pencil opens it for editing.
+    """
+    server = env.get("GITHUB_SERVER_URL")
+    where = _pull_request_head(env) or (env.get("GITHUB_REPOSITORY"), env.get("GITHUB_SHA"))
+    if not server or not all(where):
+        return None
+    repository, ref = where
+    return f"{server}/{quote(repository)}/blob/{quote(ref)}/{quote(path)}" + (f"#L{line}" if line else "")
 
 
 def _file_cell(problem: Problem, env: Mapping[str, str]) -> str:
@@ -48,10 +64,10 @@ def problems_summary(problems: list[Problem], env: Mapping[str, str]) -> str:
     lines = [
         f"## Content check: {len(problems)} problem{'s' if len(problems) != 1 else ''} to fix",
         "",
-        "Each row gives a file, the line and what to write there. To fix it in the browser: open the file, choose "
-        "the pencil (Edit this file), go to the line, make the change and commit it to the same branch. "
-        "The check then runs again by itself."
-        + (f" [The editors' guide]({guide}) explains every field." if guide else ""),
+        "Each row gives a file, the line and what to write there. To fix it in the browser: follow the link to the "
+        "file, choose the pencil (Edit this file), go to the line, make the change and commit it to the same "
+        "branch. The check then runs again by itself."
+        + (f" [The editors' guide]({guide}) has a recipe for each kind of change." if guide else ""),
         "",
         "| File | Line | What to change |",
         "| --- | ---: | --- |",

@@ -21,6 +21,7 @@ from .model import Site
 
 ANSWERS, DEAD, UNSURE = "answers", "dead", "unsure"
 GONE_STATUSES = {404, 410}
+NO_HOST = "the host name does not exist"
 USER_AGENT = "Mozilla/5.0 (compatible; link check of a fact-checking site's sources)"
 TIMEOUT = 30.0
 
@@ -65,7 +66,7 @@ def probe(url: str, timeout: float = TIMEOUT) -> tuple[str, str]:
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, socket.gaierror) and reason.errno == socket.EAI_NONAME:
-            return DEAD, "the host name does not exist"
+            return DEAD, NO_HOST
         return UNSURE, f"no answer: {reason}"
     except TimeoutError:
         return UNSURE, f"no answer within {timeout:.0f} seconds"
@@ -83,7 +84,16 @@ def check_links(site: Site, probe: Probe = probe, workers: int = 8) -> list[Link
         return LinkResult(address, verdict, detail)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(judge, addresses(site)))
+        results = list(pool.map(judge, addresses(site)))
+    if not reached_the_internet(results):
+        # Without a network every name fails to resolve: that says nothing about the addresses.
+        results = [LinkResult(r.address, UNSURE, "no network") if r.detail == NO_HOST else r for r in results]
+    return results
+
+
+def reached_the_internet(results: list[LinkResult]) -> bool:
+    """Whether any server answered at all, even to say a page is gone (its detail then starts with the status)."""
+    return any(r.verdict == ANSWERS or r.detail[:3].isdigit() for r in results)
 
 
 def _url_cell(url: str) -> str:
@@ -97,7 +107,8 @@ def _table(results: list[LinkResult], env: Mapping[str, str]) -> list[str]:
         path = result.address.source_path
         url = blob_url(path, env)
         source = f"[{md_text(path)}]({url})" if url else f"`{path}`"
-        rows.append(f"| {source} | {result.address.field} | {_url_cell(result.address.url)} | {md_text(result.detail)} |")
+        address = _url_cell(result.address.url)
+        rows.append(f"| {source} | {result.address.field} | {address} | {md_text(result.detail)} |")
     return rows
 
 
@@ -112,6 +123,8 @@ def links_summary(results: list[LinkResult], env: Mapping[str, str]) -> str:
         f"{len(unsure)} unsure.",
         "",
     ]
+    if results and not reached_the_internet(results):
+        lines += ["No server answered at all: the check could not reach the internet. Run it again later.", ""]
     if dead:
         lines += [
             "### Dead",

@@ -74,7 +74,7 @@ class _Reader:
             if match:
                 what = match.group(1).strip().strip("\"'").rstrip(".").strip()
                 task = f": {what}" if what else ""
-                self.problems.append(Problem(rel, number, f"unfinished{task}; write it, then delete the word TODO"))
+                self.problems.append(Problem(rel, number, f"unfinished{task} (then delete the word TODO)"))
 
     def check_id(self, doc: Document, rel: str, stem: str) -> None:
         if doc.data.get("id") != stem:

@@ -71,5 +71,6 @@ def new_record(root: Path, kind: str, record_id: str, today: datetime.date | Non
         with path.open("x", encoding="utf-8", newline="\n") as file:
             file.write(text)
     except FileExistsError:
-        raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists: edit it, or choose another id") from None
+        rel = path.relative_to(root).as_posix()
+        raise ScaffoldError(f"{rel} already exists: edit it, or choose another id") from None
     return path
