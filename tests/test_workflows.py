@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, mkdocs_build
 
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 ISSUE_FORMS = sorted((REPO / ".github/ISSUE_TEMPLATE").glob("*.yml"))
@@ -139,6 +139,20 @@ def test_the_site_address_is_not_fixed_in_mkdocs_yml():
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^site_url: !ENV \[SITE_URL,", config, re.M)
     assert re.search(r"^repo_url: !ENV \[REPO_URL,", config, re.M)
+
+
+@pytest.mark.parametrize("base_url, path", [
+    ("https://owner.github.io/site", "/site/"),  # a project site, as configure-pages gives it (no final slash)
+    ("https://facts.example.org", "/"),  # a custom domain
+])
+def test_the_address_from_pages_reaches_every_page(mini_site, tmp_path, base_url, path):
+    env = {"SITE_URL": base_url, "REPO_URL": "https://github.com/owner/site"}
+    result = mkdocs_build(mini_site, tmp_path / "out", env)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out/opinion/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{base_url}/opinion/">' in page
+    assert 'href="https://github.com/owner/site/edit/main/docs/opinion.md"' in page
+    assert f'href="{path}assets/stylesheets/' in (tmp_path / "out/404.html").read_text(encoding="utf-8")
 
 
 def test_the_weekly_link_check_runs_the_link_command():
