@@ -12,7 +12,8 @@ from conftest import REPO, make_site, mkdocs_build
 
 from factsite.load import load_site
 
-SEED = REPO.parent / "shared" / "seed" / "opinion.txt"
+# The op-ed exactly as it was received (a repost, with the blog's comment form at the end).
+SEED = REPO / "tests" / "fixtures" / "op-ed-as-received.txt"
 
 
 class _Text(HTMLParser):
