@@ -21,6 +21,8 @@ SOURCES_DIR = "sources"
 OPINION_PATH = "docs/opinion.md"
 # Pages in these folders that are not records (an index written by hand, if any).
 _NOT_RECORDS = {"index.md"}
+# The marker that the templates of `scripts/new` put on every line an editor must fill in.
+TODO_MARK = re.compile(r"\bTODO\b:?(.*)")
 
 
 class _Reader:
@@ -56,13 +58,24 @@ class _Reader:
 
     def read_page(self, path: Path, kind: str):
         rel = self.rel(path)
-        page, problems = split_page(path.read_bytes(), rel)
+        raw = path.read_bytes()
+        self.check_unfinished(normalise_text(raw), rel)
+        page, problems = split_page(raw, rel)
         self.problems += problems
         if page is None:
             return None, rel
         schema_problems = check_schema(kind, page.meta, rel)
         self.problems += schema_problems
         return (page if not schema_problems else None), rel
+
+    def check_unfinished(self, text: str, rel: str) -> None:
+        """Report every line still marked TODO, as the templates of `scripts/new` leave them."""
+        for number, line in enumerate(text.split("\n"), start=1):
+            match = TODO_MARK.search(line)
+            if match:
+                what = match.group(1).strip().strip("\"'").rstrip(".").strip()
+                task = f": {what}" if what else ""
+                self.problems.append(Problem(rel, number, f"unfinished{task} (then delete the word TODO)"))
 
     def check_id(self, doc: Document, rel: str, stem: str) -> None:
         if doc.data.get("id") != stem:
@@ -92,7 +105,9 @@ def _files(root: Path, folder: str, pattern: str) -> list[Path]:
 def _load_sources(reader: _Reader, site: Site) -> None:
     for path in _files(reader.root, SOURCES_DIR, "*.y*ml"):
         rel = reader.rel(path)
-        doc, problems = parse_yaml(normalise_text(path.read_bytes()), rel)
+        text = normalise_text(path.read_bytes())
+        reader.check_unfinished(text, rel)
+        doc, problems = parse_yaml(text, rel)
         reader.problems += problems
         if doc is None:
             continue
