@@ -24,17 +24,24 @@ class _Text(HTMLParser):
         self.parts: list[str] = []
         self.links: list[tuple[dict, str]] = []
         self._open: list[dict] = []
+        self._hidden = 0  # depth inside an element with the hidden attribute (a glossary definition, say)
 
     def handle_starttag(self, tag, attrs):
+        if self._hidden or "hidden" in dict(attrs):
+            self._hidden += 1
         if tag == "a":
             self._open.append(dict(attrs) | {"_text": ""})
 
     def handle_endtag(self, tag):
+        if self._hidden:
+            self._hidden -= 1
         if tag == "a" and self._open:
             link = self._open.pop()
             self.links.append((link, link.pop("_text")))
 
     def handle_data(self, data):
+        if self._hidden:
+            return
         self.parts.append(data)
         for link in self._open:
             link["_text"] += data
