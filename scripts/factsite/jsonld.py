@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .layout import GLOSSARY_INDEX
 from .model import Fact, Opinion, Site, Term
 from .publication import Publication
 from .vocabulary import verdicts
-
-GLOSSARY_INDEX = "glossary/index.md"
 
 # Claim verdicts on the 1 (worst) to 5 (best) scale that schema.org's Rating uses; the label travels with it.
 CLAIM_RATINGS = {
