@@ -359,12 +359,13 @@ class TermMarker:
 
 
 def _texts(record: Opinion | Fact | Term) -> list[str]:
-    """The words an editor wrote on a page, where a use of a term counts."""
+    """The words an editor wrote on a page, where a use of a term counts: in the form the page renders them, so
+    that the marking reuses what was found here."""
     if isinstance(record, Fact):
-        return [record.title, record.claim or "", record.body]
+        return [record.title, md_text(record.claim or ""), record.body.strip()]
     if isinstance(record, Term):
-        return [record.definition, record.body]
-    return [record.body]
+        return [record.definition, record.body.strip()]
+    return [record.body.strip()]
 
 
 @per_site
