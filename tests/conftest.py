@@ -59,6 +59,23 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+# Where the mini fixture is published in built_mini, and the commit its build reports.
+MINI_URL = "https://example.org/nk/"
+MINI_COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory) -> Path:
+    """The mini fixture built strictly once for the session, published under a sub-path, with a known commit."""
+    root = make_site(tmp_path_factory.mktemp("mini") / "repo")
+    # A glossary index page, for the glossary's structured data (a generated one takes its place when there is one).
+    (root / "docs/glossary/index.md").write_text("# Glossary\n", encoding="utf-8")
+    out = root.parent / "site"
+    result = mkdocs_build(root, out, env={"SITE_URL": MINI_URL, "GITHUB_SHA": MINI_COMMIT})
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
     """The real site built for, and served under, a sub-path, the way GitHub Pages serves a project site."""

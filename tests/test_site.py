@@ -12,7 +12,8 @@ from conftest import REPO, make_site, mkdocs_build
 
 from factsite.load import load_site
 
-SEED = REPO.parent / "shared" / "seed" / "opinion.txt"
+# The op-ed exactly as it was received (a repost, with the blog's comment form at the end).
+SEED = REPO / "tests" / "fixtures" / "op-ed-as-received.txt"
 
 
 class _Text(HTMLParser):
@@ -23,17 +24,24 @@ class _Text(HTMLParser):
         self.parts: list[str] = []
         self.links: list[tuple[dict, str]] = []
         self._open: list[dict] = []
+        self._hidden = 0  # depth inside an element with the hidden attribute (a glossary definition, say)
 
     def handle_starttag(self, tag, attrs):
+        if self._hidden or "hidden" in dict(attrs):
+            self._hidden += 1
         if tag == "a":
             self._open.append(dict(attrs) | {"_text": ""})
 
     def handle_endtag(self, tag):
+        if self._hidden:
+            self._hidden -= 1
         if tag == "a" and self._open:
             link = self._open.pop()
             self.links.append((link, link.pop("_text")))
 
     def handle_data(self, data):
+        if self._hidden:
+            return
         self.parts.append(data)
         for link in self._open:
             link["_text"] += data
@@ -145,6 +153,18 @@ def test_fields_from_front_matter_and_the_registry_stay_escaped(hostile_site, tm
     ("docs/facts/accession.md", "\n---\nThe status", "\nThe status", "docs/facts/accession.md:1: the front-matter"),
     ("docs/facts/accession.md", "id: accession\n", "id: accession\nid: accession\n",
      "docs/facts/accession.md:3: field 'id' is given twice"),
+    ("docs/facts/accession.md", "title: The state acceded in 1982", "title: The state: acceded",
+     "docs/facts/accession.md:3: this YAML cannot be read"),
+    ("docs/facts/accession.md", "reviewed: 2026-11-26\n", "", "docs/facts/accession.md:2: missing field 'reviewed'"),
+    ("docs/facts/accession.md", "title: The state acceded in 1982", 'title: ""', "docs/facts/accession.md:3: title is empty"),
+    ("docs/facts/accession.md", "tags: [treaties]", "tags: treaties", "docs/facts/accession.md:12: tags must be a list"),
+    ("docs/facts/accession.md", "id: accession\n", "id: accesion\n", "docs/facts/accession.md:2: id 'accesion' differs"),
+    ("docs/facts/accession.md", "  - un-report\n", "  - un-reprot\n", "docs/facts/accession.md:11: unknown source 'un-reprot'"),
+    ("docs/facts/accession.md", "tags: [treaties]", "tags: [treaty]", "docs/facts/accession.md:12: tags[1] 'treaty'"),
+    ("docs/facts/accession.md", "terms: [accession-term]", "terms: [nope]", "docs/facts/accession.md:13: unknown glossary term 'nope'"),
+    ("docs/facts/accession.md", "not a signature.", "not a signature. [x](data:text/html,hi)",
+     "docs/facts/accession.md:15: link 'data:text/html,hi' is not allowed"),
+    ("sources/un-report.yml", "id: un-report", "id: treaty-status", "sources/un-report.yml:1: id 'treaty-status' differs"),
 ])
 def test_a_strict_build_stops_and_names_the_file(tmp_path, rel, old, new, expected):
     root = make_site(tmp_path / "repo")
@@ -154,3 +174,13 @@ def test_a_strict_build_stops_and_names_the_file(tmp_path, rel, old, new, expect
     assert result.returncode != 0
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_hook_imports_cleanly():
+    """A broken import should fail here with a clear message, before any build."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mkdocs_hook", REPO / "scripts/mkdocs_hook.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert callable(module.on_page_markdown)
