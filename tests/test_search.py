@@ -30,10 +30,17 @@ QUERIES = [
     ("Guterres", "facts/guterres-china-visit-2006/"),
     ("Hyun In-taek", "facts/hyun-estimate-2010/"),
     ("Invisible Exodus", "facts/hrw-invisible-exodus-2002/"),
+    # A publisher: the sources page, which lists every document the site relies on.
+    ("Daily NK", "sources/"),
     # The site's own pages.
     ("Evan Jones", "opinion/"),
     ("verdicts", "conventions/"),
     ("facts by topic", "facts/"),
+    ("timeline", "timeline/"),
+    ("glossary", "glossary/"),
+    ("sources", "sources/"),
+    ("corrections", "corrections/"),
+    ("facts.json", "data/"),
 ]
 
 
@@ -57,7 +64,8 @@ def search(page, query: str, site_url: str) -> list[str]:
     box.fill(query)
     box.press("End")
     meta.filter(has_text="matching document").wait_for()
-    hrefs = page.locator(".md-search-result__list > li > a").evaluate_all("links => links.map(a => a.href)")
+    # Each result is a page: its first link goes to the page, the others to sections of it.
+    hrefs = page.locator(".md-search-result__item").evaluate_all("items => items.map(li => li.querySelector('a').href)")
     return [href.split("?")[0].split("#")[0].removeprefix(site_url) for href in hrefs]
 
 
