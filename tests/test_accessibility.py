@@ -16,7 +16,7 @@ def test_every_page_passes_axe_on_a_phone_in_the_dark_palette(phone_visits):
 
 @pytest.mark.parametrize("screen, scheme", [(DESKTOP, "light"), (DESKTOP, "dark"), (PHONE, "light"), (PHONE, "dark")])
 def test_the_open_search_dialog_with_results_passes_axe(browser, served_site, screen, scheme):
-    context = new_context(browser, viewport=screen, color_scheme=scheme)
+    context = new_context(browser, axe=True, viewport=screen, color_scheme=scheme)
     page = context.new_page()
     page.goto(served_site.url + "opinion/")
     page.keyboard.press("/")  # Material's shortcut for the search box, on every screen size
