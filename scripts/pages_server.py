@@ -15,6 +15,8 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+# GitHub Pages serves a project site at https://<owner>.github.io/<repo>/: every link must work below that folder.
+SUBPATH = "/north-korean-refugees-factcheck/"
 COMPRESSED = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
               "application/xml", "text/xml", "image/svg+xml"}
 
