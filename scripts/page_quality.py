@@ -18,6 +18,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import textwrap
 from importlib import metadata
 from pathlib import Path
 
@@ -76,6 +77,10 @@ def shortfalls(lhr: dict) -> list[str]:
     return found
 
 
+def _paragraph(text: str) -> str:
+    return textwrap.fill(text, width=120, break_long_words=False, break_on_hyphens=False)
+
+
 def _kb(size: float) -> str:
     return f"{size / 1024:,.0f} KB"
 
@@ -103,21 +108,27 @@ def budget(results: dict[str, list[dict]]) -> list[str]:
     return lines
 
 
+def setting(lhr: dict, runs: int, command: str, today: datetime.date, load: str) -> str:
+    """How the figures were measured: when, with what, on what, how often."""
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    return _paragraph(
+        f"Measured on {today.isoformat()} with `{command}`: Lighthouse {lhr['lighthouseVersion']} (Node {node}) "
+        f"driving {chromium_version()}, with Lighthouse's default mobile emulation (a "
+        f"{lhr['configSettings']['screenEmulation']['width']}-pixel-wide phone, slow 4G and a 4× slower processor, "
+        f"simulated). The site was built with MkDocs {metadata.version('mkdocs')} and Material for MkDocs "
+        f"{metadata.version('mkdocs-material')} and served from the same machine ({os.cpu_count()} cores, Lighthouse "
+        f"benchmark index {lhr['environment']['benchmarkIndex']:.0f}, load average {load}) under a sub-path and "
+        f"compressed, as GitHub Pages serves it. Each page was measured {runs} times; the table gives the run with "
+        f"the median performance score."
+    )
+
+
 def render_section(results: dict[str, list[dict]], runs: int, command: str, today: datetime.date,
                    load: str) -> str:
-    any_run = next(iter(results.values()))[0]
     lines = [
         HEADING,
         "",
-        f"Measured on {today.isoformat()} with `{command}`: Lighthouse {any_run['lighthouseVersion']} "
-        f"(Node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}) driving "
-        f"{chromium_version()}, with Lighthouse's default mobile emulation (a {any_run['configSettings']['screenEmulation']['width']}"
-        f"-pixel-wide phone, slow 4G and a 4× slower processor, simulated). The site was built with "
-        f"MkDocs {metadata.version('mkdocs')} and Material for MkDocs {metadata.version('mkdocs-material')} and "
-        f"served from the same machine ({os.cpu_count()} cores, Lighthouse benchmark index "
-        f"{any_run['environment']['benchmarkIndex']:.0f}, load average {load}) under a sub-path and compressed, as "
-        f"GitHub Pages serves it. Each page was measured {runs} times; the table gives the run with the median "
-        f"performance score.",
+        setting(next(iter(results.values()))[0], runs, command, today, load),
         "",
         *budget(results),
         "",
@@ -139,9 +150,9 @@ def render_section(results: dict[str, list[dict]], runs: int, command: str, toda
                      + "".join(f"\n  - {item}" for item in shortfalls(lhr)))
     lines += [
         "",
-        "\"Transferred\" is everything the page downloads, compressed, including the search index (fetched once "
-        "and then cached by the browser). The timings are Lighthouse's simulation of the phone and network above; "
-        "\"Blocking time\" is mostly the theme's JavaScript starting up.",
+        _paragraph("\"Transferred\" is everything the page downloads, compressed, including the search index "
+                   "(fetched once and then cached by the browser). The timings are Lighthouse's simulation of the "
+                   "phone and network above; \"Blocking time\" is mostly the theme's JavaScript starting up."),
         "",
         "What each page scored in every run, and what cost points in the median run:",
         "",
