@@ -70,3 +70,15 @@ def built_mini(tmp_path_factory) -> Path:
     result = mkdocs_build(root, out, env={"SITE_URL": MINI_URL, "GITHUB_SHA": MINI_COMMIT})
     assert result.returncode == 0, result.stderr
     return out
+
+
+def problems_after(site: Path, rel: str, old: str, new: str) -> list[str]:
+    """Replace ``old`` with ``new`` in one file of ``site`` and return what the checker then says, as text."""
+    from factsite.load import load_site
+
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [str(p) for p in load_site(site)[1]]
+

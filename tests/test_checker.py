@@ -7,20 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, problems_after
 
 from factsite.load import load_site
 
 FACT = "docs/facts/accession.md"
 SOURCE = "sources/treaty-status.yml"
-
-
-def problems_after(site: Path, rel: str, old: str, new: str) -> list[str]:
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return [str(p) for p in load_site(site)[1]]
 
 
 def test_the_fixture_site_is_valid(mini_site):
