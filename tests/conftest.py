@@ -76,6 +76,17 @@ def built_mini(tmp_path_factory) -> Path:
     return out
 
 
+def problems_after(site: Path, rel: str, old: str, new: str) -> list[str]:
+    """Replace ``old`` with ``new`` in one file of ``site`` and return what the checker then says, as text."""
+    from factsite.load import load_site
+
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [str(p) for p in load_site(site)[1]]
+
+
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
     """The real site built for, and served under, a sub-path, the way GitHub Pages serves a project site."""

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 
 import pytest
-from conftest import MINI_URL
+from conftest import MINI_URL, problems_after
 
 from factsite.corrections import render_corrections_page
 from factsite.load import load_site
@@ -18,11 +18,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def problems_with(site, old: str, new: str) -> list[str]:
-    path = site / FACT
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {FACT}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return [str(p) for p in load_site(site)[1]]
+    return problems_after(site, FACT, old, new)
 
 
 def test_the_fixture_s_corrections_are_read(mini_site):

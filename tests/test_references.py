@@ -7,7 +7,6 @@ run the tests with UPDATE_GOLDEN=1 and review the diff of the expected files.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from conftest import FIXTURES

@@ -145,13 +145,18 @@ def _add(reader: _Reader, registry: dict[str, Any], record: Any, doc: Document, 
     registry[record.id] = record
 
 
+def _pages(reader: _Reader, folder: str, kind: str):
+    """Each page of ``folder`` whose front-matter passed the ``kind`` schema, its id checked against its file name."""
+    for path in _files(reader.root, folder, "*.md"):
+        page, rel = reader.read_page(path, kind)
+        if page is not None:
+            reader.check_id(page.meta, rel, path.stem)
+            yield page, rel
+
+
 def _load_facts(reader: _Reader, site: Site) -> None:
-    for path in _files(reader.root, FACTS_DIR, "*.md"):
-        page, rel = reader.read_page(path, "fact")
-        if page is None:
-            continue
+    for page, rel in _pages(reader, FACTS_DIR, "fact"):
         doc, data = page.meta, page.meta.data
-        reader.check_id(doc, rel, path.stem)
         fact = Fact(
             id=data["id"], title=data["title"], verdict=data["verdict"], reviewed=reader.date(doc, "reviewed", rel),
             sources=reader.refs(doc, "sources"), tags=list(data["tags"]), path=rel, body=page.body,
@@ -208,12 +213,8 @@ def _corrections(reader: _Reader, doc: Document, rel: str) -> list[Correction]:
 
 
 def _load_terms(reader: _Reader, site: Site) -> None:
-    for path in _files(reader.root, TERMS_DIR, "*.md"):
-        page, rel = reader.read_page(path, "term")
-        if page is None:
-            continue
+    for page, rel in _pages(reader, TERMS_DIR, "term"):
         doc, data = page.meta, page.meta.data
-        reader.check_id(doc, rel, path.stem)
         term = Term(
             id=data["id"], term=data["term"], definition=data["definition"], sources=reader.refs(doc, "sources"),
             reviewed=reader.date(doc, "reviewed", rel), path=rel, aliases=list(data.get("aliases") or []),
