@@ -1,6 +1,6 @@
 """The reader's view of the built site: Debian's Chromium, driven by Playwright, on a site served under a sub-path.
 
-Each ``*_pass`` function visits every page once and records what a reader (or a screen reader) would meet there,
+visit_every_page() and crawl() each load every page once and record what a reader (or a screen reader) meets there,
 so that several tests can assert on one visit instead of loading each page again.
 """
 
@@ -126,7 +126,10 @@ _OVERFLOW_JS = """() => {
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.right <= width + 1) continue;
     let parent = el.parentElement, contained = false;
-    while (parent && parent.tagName !== "ARTICLE") { if (scrolls(parent)) { contained = true; break; } parent = parent.parentElement; }
+    while (parent && parent.tagName !== "ARTICLE") {
+      if (scrolls(parent)) { contained = true; break; }
+      parent = parent.parentElement;
+    }
     if (!contained) found.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(box.right)}px`);
   }
   for (const table of document.querySelectorAll("article table")) {
@@ -167,7 +170,7 @@ class Crawl:
     pages: list[str] = field(default_factory=list)                   # pages reached, in order
     status: dict[str, int] = field(default_factory=dict)             # every internal address -> HTTP status
     ids: dict[str, set[str]] = field(default_factory=dict)           # page -> its anchors
-    views: dict[str, dict] = field(default_factory=dict)             # page -> heading, words, sidebar links shown (hrefs)
+    views: dict[str, dict] = field(default_factory=dict)             # page -> heading, words, sidebar's hrefs
     links: list[tuple[str, str]] = field(default_factory=list)       # (page, absolute href) for internal links
     outside: list[tuple[str, str]] = field(default_factory=list)     # (page, href) on the host but not the site
     failed_requests: list[str] = field(default_factory=list)

@@ -106,12 +106,14 @@ PRINT_VIEW_JS = """() => {
   const chrome = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
                   ".md-content__button", ".md-top", ".headerlink"];
   // A link to another site, as Markdown in a page's text would make it.
-  const link = Object.assign(document.createElement("a"), {href: "https://example.org/report", textContent: "a report"});
+  const link = Object.assign(document.createElement("a"),
+                             {href: "https://example.org/report", textContent: "a report"});
   article.querySelector("p").append(" See ", link, ".");
   return {
     chrome: chrome.filter(sel => [...document.querySelectorAll(sel)].some(shown)),
     references: [...document.querySelectorAll("ol.references li")].filter(shown).length,
-    addresses: [...document.querySelectorAll("a.ref-url")].map(a => shown(a) && a.textContent === a.getAttribute("href")),
+    addresses: [...document.querySelectorAll("a.ref-url")]
+               .map(a => shown(a) && a.textContent === a.getAttribute("href")),
     printed_from: [...document.querySelectorAll("article p")].filter(shown).map(p => p.textContent.trim()).pop(),
     link_address: getComputedStyle(link, "::after").content,
     widest: Math.max(...[...article.querySelectorAll("*")].map(e => e.getBoundingClientRect().right)),
