@@ -16,7 +16,7 @@ VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 THEME_ERRORS = {
     ("Attribute “autocomplete” is only allowed when the input type is", 'data-md-toggle="drawer" type="checkbox"'):
         "The menu's hidden checkbox carries autocomplete=off so that Firefox does not reopen the menu when the "
-        "reader goes Back; browsers ignore the attribute otherwise.",
+        "reader goes Back; other browsers ignore it.",
     ("Attribute “autocomplete” is only allowed when the input type is", 'data-md-toggle="search" type="checkbox"'):
         "The search box's hidden checkbox carries autocomplete=off for the same reason.",
 }
