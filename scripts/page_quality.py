@@ -178,14 +178,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
     args = parser.parse_args(argv)
     command = shlex.join(["scripts/lighthouse", *(argv if argv is not None else sys.argv[1:])])
-    # Other work on the machine slows Chromium, and with it the performance score: say how busy it was.
-    load = f"{os.getloadavg()[0]:.1f} before the runs"
-    results: dict[str, list[dict]] = {}
+    # Other work on the machine slows Chromium, and with it the performance score: say how busy it was, and take
+    # the pages in turn so that a busy spell does not fall on one page's runs only.
+    before = os.getloadavg()[0]
+    results: dict[str, list[dict]] = {name: [] for name in PAGES}
     with tempfile.TemporaryDirectory(prefix="page-quality-") as work, PagesServer(Path(work), SUBPATH) as server:
         build(Path(work) / SUBPATH.strip("/"), server.url)
-        for name, rel in PAGES.items():
-            print(f"{name} ({server.url}{rel}) ...", file=sys.stderr)
-            results[name] = [lighthouse(server.url + rel, Path(work) / f"run-{i}.json") for i in range(args.runs)]
+        for run in range(1, args.runs + 1):
+            for name, rel in PAGES.items():
+                print(f"Run {run} of {args.runs}: {name} ({server.url}{rel})", file=sys.stderr)
+                results[name].append(lighthouse(server.url + rel, Path(work) / "run.json"))
+    load = f"{before:.1f} before the runs and {os.getloadavg()[0]:.1f} after"
     section = render_section(results, args.runs, command, datetime.date.today(), load)
     write_report(REPORT, section)
     print(section)
