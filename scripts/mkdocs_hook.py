@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).parent))  # factsite sits beside this hook; MkDocs does not add it to the path
 
-from factsite import pages  # noqa: E402
+from factsite import glossary, pages, sources_page, timeline  # noqa: E402
 from factsite.load import load_site  # noqa: E402
 from factsite.model import Site  # noqa: E402
 
@@ -27,6 +27,9 @@ _site: Site | None = None
 # Generated pages, with the folder their edit button opens (they are made from its files).
 GENERATED = {
     "facts/index.md": ("docs/facts/", pages.render_facts_index),
+    "timeline.md": ("docs/facts/", timeline.render_timeline),
+    "glossary/index.md": ("docs/glossary/", glossary.render_glossary_index),
+    "sources.md": ("sources/", sources_page.render_sources_page),
 }
 
 
@@ -42,10 +45,13 @@ def on_pre_build(config) -> None:
 
 def on_files(files: Files, config) -> Files:
     for src_uri, (folder, render) in GENERATED.items():
-        generated = File.generated(config, src_uri, content=render(_site))
-        # The edit button of a generated page opens the folder of the data it is made from.
-        generated.edit_uri = f"../../../tree/main/{folder}"
-        files.append(generated)
+        rendered = render(_site)
+        # A list that outgrows one page (the timeline, the glossary index) comes as several, by source file.
+        for uri, content in (rendered if isinstance(rendered, dict) else {src_uri: rendered}).items():
+            generated = File.generated(config, uri, content=content)
+            # The edit button of a generated page opens the folder of the data it is made from.
+            generated.edit_uri = f"../../../tree/main/{folder}"
+            files.append(generated)
     return files
 
 
@@ -58,6 +64,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return pages.render_opinion(_site)
     if uri.startswith("facts/") and uri != "facts/index.md":
         return pages.render_fact_page(_site.facts[Path(uri).stem], _site)
+    if Path(uri).parent.as_posix() == "glossary" and Path(uri).stem in _site.terms:
+        term = _site.terms[Path(uri).stem]
+        page.title = html.escape(term.term)
+        return glossary.render_term_page(term, _site)
     if uri == "conventions.md":
         return pages.fill_vocabulary(markdown)
     return markdown

@@ -201,3 +201,25 @@ def test_the_command_exits_0_on_the_real_content():
                             env={"PYTHONPATH": str(REPO / "scripts")})
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
+
+
+def test_a_source_that_nothing_cites_is_reported(mini_site):
+    (mini_site / "sources/forgotten.yml").write_text(
+        "id: forgotten\ntitle: A forgotten report\npublisher: Someone\nkind: news\nread_as: original\n", encoding="utf-8")
+    found = [str(p) for p in load_site(mini_site)[1]]
+    assert found == ["sources/forgotten.yml:1: source 'forgotten' is not cited by any fact, glossary term or the "
+                     "opinion: cite it where it is used, or delete this file"]
+
+
+def test_a_term_without_a_definition(mini_site):
+    found = problems_after(mini_site, "docs/glossary/accession-term.md",
+                           "definition: Becoming a party to a treaty without having signed it first.\n", "")
+    assert len(found) == 1
+    assert found[0].startswith("docs/glossary/accession-term.md:2: missing field 'definition'")
+
+
+def test_a_related_term_that_does_not_exist(mini_site):
+    found = problems_after(mini_site, "docs/glossary/accession-term.md", "reviewed: 2026-11-26",
+                           "related: [signature]\nreviewed: 2026-11-26")
+    assert found == ["docs/glossary/accession-term.md:7: unknown related term 'signature': "
+                     "create docs/glossary/signature.md or use an id that exists"]

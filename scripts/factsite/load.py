@@ -109,6 +109,7 @@ def _load_sources(reader: _Reader, site: Site) -> None:
             archive_url=data.get("archive_url"), accessed=reader.date(doc, "accessed", rel),
             read_note=data.get("read_note"), language=data.get("language"),
         )
+        reader.docs[rel] = doc
         _add(reader, site.sources, source, doc, rel, "source")
 
 
@@ -259,6 +260,7 @@ def _cross_check(reader: _Reader, site: Site) -> None:
             elif term_id == term.id:
                 reader.problems.append(Problem(term.path, doc.line(("related", index)), "a term cannot be related to itself"))
     _check_aliases(reader, site)
+    _check_unused_sources(reader, site)
     if site.opinion:
         _check_claims(reader, site)
 
@@ -284,6 +286,20 @@ def _check_aliases(reader: _Reader, site: Site) -> None:
                     Problem(term.path, line, f"'{name}' is already a name of the term in {owner[key].path}: an alias belongs to one term")
                 )
             owner.setdefault(key, term)
+
+
+def _check_unused_sources(reader: _Reader, site: Site) -> None:
+    """A source that no page cites is either a forgotten citation or a file to delete."""
+    cited = site.citations()
+    for source in site.sources.values():
+        if not cited[source.id]:
+            reader.problems.append(
+                Problem(
+                    source.path, reader.docs[source.path].line(("id",)),
+                    f"source '{source.id}' is not cited by any fact, glossary term or the opinion: "
+                    "cite it where it is used, or delete this file",
+                )
+            )
 
 
 def _check_claims(reader: _Reader, site: Site) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
@@ -103,6 +104,33 @@ class Site:
     terms: dict[str, Term] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     opinion: Opinion | None = None
+    # Data derived from the records (see per_site), computed once per load.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def claims(self) -> list[Fact]:
         return [fact for fact in self.facts.values() if fact.is_claim]
+
+    def citing_records(self) -> list[Opinion | Fact | Term]:
+        """Every record that cites sources: the opinion, then facts and terms in id order."""
+        return [*([self.opinion] if self.opinion else []), *self.facts.values(), *self.terms.values()]
+
+    def citations(self) -> dict[str, list[Opinion | Fact | Term]]:
+        """For each source id, the records that cite it (each once), in the order of citing_records."""
+        cited: dict[str, list] = {source_id: [] for source_id in self.sources}
+        for record in self.citing_records():
+            for source_id in dict.fromkeys(ref.id for ref in record.sources):
+                cited.setdefault(source_id, []).append(record)
+        return cited
+
+
+def per_site(function):
+    """Compute ``function(site)`` once per loaded site: many pages share the same derived data."""
+
+    @functools.wraps(function)
+    def cached(site: Site):
+        key = function.__module__ + "." + function.__qualname__
+        if key not in site.derived:
+            site.derived[key] = function(site)
+        return site.derived[key]
+
+    return cached

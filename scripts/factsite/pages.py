@@ -6,20 +6,16 @@ Markdown links between source files, so MkDocs rewrites and validates them.
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from .dates import human_range
+from .layout import follow_splits, headword_order, rel_link, timeline_entry
 from .load import CLAIM_LINK
 from .markup import html_text, md_text
-from .model import Fact, Site, SourceRef
+from .model import Fact, Opinion, Site, SourceRef, Term
 from .references import render_reference_list
+from .terms_in_text import TermMarker
 from .vocabulary import Word, claim_verdicts, context_verdicts, read_as, source_kinds, tags, verdicts
-
-
-def rel_link(from_uri: str, to_uri: str) -> str:
-    """A relative link between two source files, e.g. facts/a.md -> opinion.md gives ../opinion.md."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
 def fact_date(fact: Fact) -> str:
@@ -53,11 +49,16 @@ def sources_section(refs: list[SourceRef], site: Site) -> str:
 
 
 def render_fact_page(fact: Fact, site: Site) -> str:
-    """A fact page: title, verdict, dates, the passage checked, the body, the reference list."""
+    """A fact page: title, verdict, dates, the passage checked, the body, the reference list.
+
+    Glossary terms in the passage and the body are marked (the first occurrence of each).
+    """
     uri = fact.src_uri
+    marker = TermMarker(site, uri)
     lines = [f"# {md_text(fact.title)}", "", '<div class="fact-meta" markdown>', "", verdict_badge(fact.verdict, uri), ""]
     if fact.date:
-        lines += ["Date", f":   {_time(fact.date, fact_date(fact))}", ""]
+        on_timeline = rel_link(uri, timeline_entry(site, fact))
+        lines += ["Date", f":   {_time(fact.date, fact_date(fact))} · [on the timeline]({on_timeline})", ""]
     lines += ["Last reviewed", f":   {_time(fact.reviewed, fact.reviewed.human())}", ""]
     topic_links = ", ".join(f"[{md_text(tags()[t].label)}](index.md#topic-{t})" for t in fact.tags)
     lines += ["Topics", f":   {topic_links}", ""]
@@ -72,17 +73,18 @@ def render_fact_page(fact: Fact, site: Site) -> str:
         lines += [
             '!!! quote "The passage of the opinion that this page checks"',
             "",
-            f"    > {md_text(fact.claim)}",
+            f"    > {marker.mark(md_text(fact.claim))}",
             "",
             f"    [Read it in the opinion]({back})",
             "",
         ]
-    lines += [fact.body.strip(), "", sources_section(fact.sources, site)]
+    lines += [marker.mark(follow_splits(fact.body.strip(), uri, site)), "", sources_section(fact.sources, site)]
     return "\n".join(lines)
 
 
 def render_opinion(site: Site) -> str:
-    """The op-ed with each checked passage linked to its fact page and followed by its verdict."""
+    """The op-ed with each checked passage linked to its fact page and followed by its verdict; glossary terms
+    outside the passages are marked."""
     opinion = site.opinion
     year = f"c. {opinion.year.human()}"
     header = [
@@ -115,8 +117,33 @@ def render_opinion(site: Site) -> str:
             f" {verdict_badge(fact.verdict, opinion.src_uri, target)}"
         )
 
-    body = CLAIM_LINK.sub(annotate, opinion.body.strip())
+    body = CLAIM_LINK.sub(annotate, follow_splits(opinion.body.strip(), opinion.src_uri, site))
+    body = TermMarker(site, opinion.src_uri).mark(body)
     return "\n".join(header) + body + "\n\n" + sources_section(opinion.sources, site)
+
+
+def jump_list(label: str, items: list[str]) -> str:
+    """A row of links (Markdown) to the parts of a long page, named for screen readers by ``label``."""
+    return f'<nav class="jump-list" aria-label="{html_text(label)}" markdown="span">{" ".join(items)}</nav>'
+
+
+def record_order(record: Opinion | Fact | Term) -> tuple:
+    """The order of lists of pages: the opinion, then facts by title, then terms by headword."""
+    if isinstance(record, Opinion):
+        return (0, "", "")
+    if isinstance(record, Fact):
+        return (1, record.title.casefold(), record.id)
+    return (2, *headword_order(record))
+
+
+def record_link(record: Opinion | Fact | Term, from_uri: str) -> str:
+    """A Markdown link to a fact's, a term's or the opinion's page, named by its title."""
+    href = rel_link(from_uri, record.src_uri)
+    if isinstance(record, Opinion):
+        return f"[The opinion]({href})"
+    if isinstance(record, Fact):
+        return f"[{md_text(record.title)}]({href})"
+    return f"[{md_text(record.term)}]({href}) (glossary)"
 
 
 def _fact_item(fact: Fact, from_uri: str) -> str:

@@ -1,0 +1,124 @@
+"""Where things live: relative links between source files, and which generated page holds each part of the
+timeline and of the glossary index.
+
+The timeline and the glossary index are one page each while they are small. When a page would grow past
+PAGE_BUDGET, the timeline splits into a page per decade (a decade that is still too big, into a page per year)
+and the glossary index into a page per letter. Every generated link to a year, an event or a glossary entry asks
+this module for its page, and links that editors write to them are pointed at the right page the same way,
+so links stay right whichever way the pages are cut.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections import Counter
+
+from .chronology import dated_facts
+from .model import Fact, Site, Term, per_site
+
+TIMELINE = "timeline.md"
+GLOSSARY_INDEX = "glossary/index.md"
+# Well under the 1 MB a page may weigh: the theme's own HTML, the navigation and the search box come on top.
+PAGE_BUDGET = 500_000
+# Rough HTML bytes of one entry besides its title or definition (list item, date, link, verdict label).
+_TIMELINE_ENTRY = 450
+_GLOSSARY_ENTRY = 250
+
+
+def rel_link(from_uri: str, to_uri: str) -> str:
+    """A relative link between two source files, e.g. facts/a.md -> opinion.md gives ../opinion.md."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def decade(year: int) -> int:
+    return year - year % 10
+
+
+def _timeline_cost(fact: Fact) -> int:
+    return _TIMELINE_ENTRY + len(fact.title.encode("utf-8"))
+
+
+@per_site
+def timeline_pages(site: Site) -> dict[int, str]:
+    """The page (a source file) that lists each year of the timeline."""
+    facts = dated_facts(site)
+    if sum(_timeline_cost(f) for f in facts) <= PAGE_BUDGET:
+        return {f.date.year: TIMELINE for f in facts}
+    by_decade: Counter[int] = Counter()
+    for fact in facts:
+        by_decade[decade(fact.date.year)] += _timeline_cost(fact)
+    return {
+        f.date.year: (
+            f"timeline/{decade(f.date.year)}s.md" if by_decade[decade(f.date.year)] <= PAGE_BUDGET
+            else f"timeline/{f.date.year}.md"
+        )
+        for f in facts
+    }
+
+
+def year_anchor(site: Site, year: int) -> str:
+    """Where a year's heading is, e.g. timeline.md#1982 or timeline/1980s.md#1982."""
+    return f"{timeline_pages(site)[year]}#{year}"
+
+
+def timeline_entry(site: Site, fact: Fact) -> str:
+    """The timeline entry of a dated fact, e.g. timeline.md#china-accession-1982."""
+    return f"{timeline_pages(site)[fact.date.year]}#{fact.id}"
+
+
+def letter(term: Term) -> str:
+    """The letter a term is filed under in the index: its first letter without accents, or '0-9' for a digit."""
+    first = unicodedata.normalize("NFKD", term.term.strip())[:1].casefold()
+    if first.isdigit():
+        return "0-9"
+    return first if "a" <= first <= "z" else "other"
+
+
+def headword_order(term: Term) -> tuple:
+    """Alphabetical order of headwords, ignoring case and accents; digits first."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", term.term) if not unicodedata.combining(c))
+    return (text.casefold(), term.id)
+
+
+@per_site
+def glossary_index_pages(site: Site) -> dict[str, str]:
+    """The index page (a source file) that lists each glossary term."""
+    cost = sum(_GLOSSARY_ENTRY + len(t.term.encode()) + len(t.definition.encode()) for t in site.terms.values())
+    if cost <= PAGE_BUDGET:
+        return {term_id: GLOSSARY_INDEX for term_id in site.terms}
+    return {term_id: f"glossary/letters/{letter(term)}.md" for term_id, term in site.terms.items()}
+
+
+def glossary_entry(site: Site, term: Term) -> str:
+    """A term's entry in the glossary index, e.g. glossary/index.md#non-refoulement."""
+    return f"{glossary_index_pages(site)[term.id]}#{term.id}"
+
+
+# A link to an anchor of the timeline or of the glossary index, as an editor writes it: [1982](../timeline.md#1982).
+_LINK_TO_SPLIT_PAGE = re.compile(r"\]\((?P<path>[^()\s#]*?(?:timeline|glossary/index)\.md)#(?P<anchor>[^()\s]+)\)")
+
+
+def follow_splits(markdown: str, from_uri: str, site: Site) -> str:
+    """Point each link to an event, a year or a glossary entry at the page that holds it."""
+
+    def repoint(match: re.Match) -> str:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), match["path"]))
+        page = _page_of_anchor(site, path, match["anchor"])
+        return match.group(0) if page is None else f"]({rel_link(from_uri, page)}#{match['anchor']})"
+
+    return _LINK_TO_SPLIT_PAGE.sub(repoint, markdown)
+
+
+def _page_of_anchor(site: Site, path: str, anchor: str) -> str | None:
+    if path == TIMELINE:
+        fact = site.facts.get(anchor)
+        if fact is not None and fact.date:
+            return timeline_pages(site)[fact.date.year]
+        if anchor.isdigit():
+            return timeline_pages(site).get(int(anchor))
+    if path == GLOSSARY_INDEX and anchor in site.terms:
+        return glossary_index_pages(site)[anchor]
+    # Anything else stays as written: a wrong anchor is then reported by the strict build.
+    return None
