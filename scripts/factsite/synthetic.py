@@ -126,9 +126,13 @@ def _write(root: Path, rel: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _refs(rng: random.Random, sources: list[str], most: int) -> list:
+def _refs(rng: random.Random, sources: list[str], most: int, first: str | None = None) -> list:
+    """One to ``most`` references, ``first`` among them if given; some with a pinpoint."""
+    chosen = rng.sample(sources, rng.randint(1, min(most, len(sources))))
+    if first is not None:
+        chosen = [first, *(s for s in chosen if s != first)][: len(chosen)]
     refs: list = []
-    for source_id in rng.sample(sources, rng.randint(1, min(most, len(sources)))):
+    for source_id in chosen:
         refs.append({"id": source_id, "pinpoint": f"para. {rng.randint(1, 120)}"} if rng.random() < 0.4 else source_id)
     return refs
 
@@ -223,7 +227,8 @@ def _write_facts(root: Path, seed: int, count: int, sources: list[str], terms: d
             if certainty > 0.8:
                 data["date_certainty"] = "approximate" if certainty < 0.95 else "inferred"
         data["reviewed"] = REVIEWED
-        data["sources"] = _refs(picks, sources, 3)
+        # Fact i cites source i (modulo their number) so that every source is cited: the checker wants that.
+        data["sources"] = _refs(picks, sources, 3, first=sources[index % len(sources)])
         data["tags"] = rng.sample(tag_ids, rng.randint(1, 3))
         mine = picks.sample(term_ids, picks.randint(0, min(3, len(term_ids))))
         if mine:
