@@ -140,3 +140,15 @@ def test_a_split_site_builds_strictly_with_every_anchor_in_place(tmp_path):
     assert "event-003" in Page(out / "timeline/1982/index.html").ids()
     for path in out.rglob("index.html"):
         assert path.stat().st_size < 1_000_000
+
+
+@pytest.mark.parametrize("from_uri, to_uri, link", [
+    ("facts/a.md", "opinion.md", "../opinion.md"),
+    ("facts/a.md", "facts/b.md", "b.md"),
+    ("opinion.md", "facts/b.md", "facts/b.md"),
+    ("timeline.md", "timeline/1980s.md#1982", "timeline/1980s.md#1982"),
+    ("glossary/letters/a.md", "glossary/index.md", "../index.md"),
+    ("glossary/letters/a.md", "timeline/1982.md#x", "../../timeline/1982.md#x"),
+])
+def test_links_between_source_files_are_relative(from_uri, to_uri, link):
+    assert layout.rel_link(from_uri, to_uri) == link

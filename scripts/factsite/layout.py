@@ -28,8 +28,17 @@ _GLOSSARY_ENTRY = 250
 
 
 def rel_link(from_uri: str, to_uri: str) -> str:
-    """A relative link between two source files, e.g. facts/a.md -> opinion.md gives ../opinion.md."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """A relative link between two source files, e.g. facts/a.md -> opinion.md gives ../opinion.md.
+
+    Plain string work rather than posixpath.relpath, which asks the operating system for the current folder on
+    every call: a big site makes hundreds of thousands of these links.
+    """
+    from_folders = from_uri.split("/")[:-1]
+    to_parts = to_uri.split("/")
+    common = 0
+    while common < len(from_folders) and common < len(to_parts) - 1 and from_folders[common] == to_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(from_folders) - common) + to_parts[common:])
 
 
 def decade(year: int) -> int:

@@ -47,13 +47,14 @@ _INLINE = re.compile(
       | </?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>           # any other tag, without its content
       | &(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);
       | \{[^{}\n]*\}                                      # an attribute list
-      | \b(?:https?|ftp)://[^\s<>()]+                     # a bare address
     )
     | (?P<bracket>!?\[)
     """,
     re.X,
 )
 _CODE_SPAN = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)")
+# The characters that can start one of those pieces: the text between them is skipped at C speed.
+_SPECIAL = re.compile(r"[\\`<&{!\[]")
 
 
 @dataclass(frozen=True)
@@ -161,26 +162,27 @@ def _count_tag(line: str, tag: str) -> int:
 
 def _inline_spans(text: str, start: int, end: int, markable: bool) -> list[Span]:
     spans: list[Span] = []
-    position = start
-    while position < end:
-        match = _INLINE.search(text, position, end)
-        if not match:
-            break
-        if match.group("skip"):
-            spans.append(Span(position, match.start(), markable))
-            position = match.end()
+    position = scan = start
+    while special := _SPECIAL.search(text, scan, end):
+        at = special.start()
+        match = _INLINE.match(text, at, end)
+        if match is None:
+            scan = at + 1
             continue
-        link = _link_at(text, match.start(), end)
+        if match.group("skip"):
+            spans.append(Span(position, at, markable))
+            position = scan = match.end()
+            continue
+        link = _link_at(text, at, end)
         if link is None:
             # A lone bracket is an ordinary character.
-            spans.append(Span(position, match.end(), markable))
-            position = match.end()
+            scan = match.end()
             continue
         text_start, text_end, link_end = link
-        spans.append(Span(position, match.start(), markable))
+        spans.append(Span(position, at, markable))
         if not match.group("bracket").startswith("!"):
             spans.append(Span(text_start, text_end, False))
-        position = link_end
+        position = scan = link_end
     spans.append(Span(position, end, markable))
     return [span for span in spans if span.end > span.start]
 
@@ -258,14 +260,31 @@ class TermMatcher:
             # Korean and Chinese text does not separate words with spaces: match anywhere.
             alternatives.append(_trie_pattern(unspaced, word_boundaries=False))
         self.pattern = re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+        self._found: dict[str, list[tuple[int, int, Term, bool]]] = {}
 
-    def occurrences(self, markdown: str) -> Iterator[tuple[re.Match, Term, bool]]:
-        """Each name found in the readable text: the match, its term, and whether it may be marked there."""
-        for span in readable_spans(markdown):
-            for match in self.pattern.finditer(markdown, span.start, span.end):
-                term = self.by_name.get(name_key(match.group()))
-                if term is not None:
-                    yield match, term, span.markable
+    def occurrences(self, markdown: str) -> list[tuple[int, int, Term, bool]]:
+        """Each name found in the readable text: where it is, its term, and whether it may be marked there.
+
+        A page's text is read twice (for the pages that use each term, then to mark it), so results are kept.
+        """
+        if markdown not in self._found:
+            self._found[markdown] = [
+                (match.start(), match.end(), term, span.markable)
+                for span in readable_spans(markdown)
+                for match in self.pattern.finditer(markdown, span.start, span.end)
+                if (term := self.by_name.get(name_key(match.group()))) and not _in_address(markdown, match)
+            ]
+        return self._found[markdown]
+
+
+def _in_address(text: str, match: re.Match) -> bool:
+    """Whether a match is part of a bare web address such as https://www.unhcr.org/."""
+    left, right = match.start(), match.end()
+    while left > 0 and not text[left - 1].isspace() and text[left - 1] not in "(<":
+        left -= 1
+    while right < len(text) and not text[right].isspace() and text[right] not in ")>":
+        right += 1
+    return "://" in text[left:right] or text.startswith("www.", left)
 
 
 def _trie_pattern(names: list[str], word_boundaries: bool) -> str:
@@ -316,12 +335,12 @@ class TermMarker:
     def mark(self, markdown: str) -> str:
         pieces = []
         position = 0
-        for match, term, markable in term_matcher(self.site).occurrences(markdown):
+        for start, end, term, markable in term_matcher(self.site).occurrences(markdown):
             if not markable or term.id in self.done:
                 continue
             self.done.add(term.id)
-            pieces += [markdown[position:match.start()], self._markup(match.group(), term)]
-            position = match.end()
+            pieces += [markdown[position:start], self._markup(markdown[start:end], term)]
+            position = end
         return "".join(pieces) + markdown[position:]
 
     def _markup(self, words: str, term: Term) -> str:
@@ -350,7 +369,7 @@ def term_usage(site: Site) -> dict[str, list[Opinion | Fact | Term]]:
     matcher = term_matcher(site)
     users: dict[str, list] = {term_id: [] for term_id in site.terms}
     for record in site.citing_records():
-        used = {term.id for text in _texts(record) for _, term, _ in matcher.occurrences(text)}
+        used = {term.id for text in _texts(record) for _, _, term, _ in matcher.occurrences(text)}
         if isinstance(record, Fact):
             used |= set(record.terms)
         if isinstance(record, Term):
