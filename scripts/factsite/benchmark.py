@@ -344,7 +344,7 @@ def render_section(results: Results, today: datetime.date) -> str:
         "",
         "Each size is a copy of the real site's configuration, hook, theme overrides and hand-written pages with "
         f"synthetic content (`scripts/factsite/synthetic.py`): N facts of about 300 words with a subheading, a list, "
-        "links to another fact and a glossary page, dates at year, month or day precision from 1945 to 2025 (one in "
+        "glossary terms in the text, links to another fact, a glossary page, the glossary index and the timeline, dates at year, month or day precision from 1945 to 2025 (one in "
         "ten undated), one to three sources, up to three glossary terms and one to three topics each; N/10 glossary "
         f"terms with aliases; N/5 sources; an opinion with {CLAIMS} claims.",
         "",

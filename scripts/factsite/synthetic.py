@@ -234,14 +234,15 @@ def _write_facts(root: Path, seed: int, count: int, sources: list[str], terms: d
         if mine:
             data["terms"] = mine
         other_term = picks.choice(term_ids)
-        body = _fact_body(rng, [terms[t] for t in [*mine, other_term]], other_term, picks.choice(ids))
+        year = int(data["date"][:4]) if "date" in data else None
+        body = _fact_body(rng, [terms[t] for t in [*mine, other_term]], other_term, picks.choice(ids), year)
         _write(root, f"{FACTS_DIR}/{fact_id}.md", _page(data, body))
     return ids
 
 
-def _fact_body(rng: random.Random, mentions: list[str], other_term: str, other_fact: str) -> str:
-    """About 300 words: paragraphs naming glossary terms, a link to a glossary page and one to another fact, a list
-    and a subheading, as the real pages have."""
+def _fact_body(rng: random.Random, mentions: list[str], other_term: str, other_fact: str, year: int | None) -> str:
+    """About 300 words: paragraphs naming glossary terms, links to another fact, to a glossary page and its entry in
+    the index and to the fact's year on the timeline, a list and a subheading, as the real pages have."""
     paragraphs, words = [], 0
     while words < BODY_WORDS - 70:  # the list, the links, the heading and the last paragraph bring it to ~300
         sentences = [_sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(3, 5))]
@@ -249,7 +250,11 @@ def _fact_body(rng: random.Random, mentions: list[str], other_term: str, other_f
             sentences[0] = f"{sentences[0][:-1]} under the {mentions.pop(0)}."
         paragraphs.append(" ".join(sentences))
         words += sum(len(s.split()) for s in sentences)
-    paragraphs.insert(1, f"See also [a related fact]({other_fact}.md) and [this term](../glossary/{other_term}.md).")
+    links = [f"[a related fact]({other_fact}.md)", f"[this term](../glossary/{other_term}.md)",
+             f"[its entry in the glossary](../glossary/index.md#{other_term})"]
+    if year:
+        links.append(f"[the year on the timeline](../timeline.md#{year})")
+    paragraphs.insert(1, f"See also {', '.join(links[:-1])} and {links[-1]}.")
     items = [f"- {_sentence(rng, rng.randint(5, 9))}" for _ in range(3)]
     paragraphs.insert(2, "\n".join(items))
     paragraphs.insert(3, f"## {_sentence(rng, rng.randint(3, 6))[:-1]}")
