@@ -16,21 +16,32 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).parent))  # factsite sits beside this hook; MkDocs does not add it to the path
 
-from factsite import glossary, pages, sources_page, timeline  # noqa: E402
+from factsite import citation, corrections, exports, glossary, jsonld, pages, sources_page, timeline  # noqa: E402
 from factsite.load import load_site  # noqa: E402
 from factsite.model import Site  # noqa: E402
+from factsite.publication import Publication, read_publication  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.factsite")
 ROOT = Path(__file__).resolve().parent.parent
 _site: Site | None = None
+_publication: Publication | None = None
 
 # Generated pages, with the folder their edit button opens (they are made from its files).
 GENERATED = {
     "facts/index.md": ("docs/facts/", pages.render_facts_index),
+    "corrections.md": ("docs/facts/", corrections.render_corrections_page),
+    "data/index.md": ("scripts/factsite/schemas/exports/", exports.render_data_page),
     "timeline.md": ("docs/facts/", timeline.render_timeline),
     "glossary/index.md": ("docs/glossary/", glossary.render_glossary_index),
     "sources.md": ("sources/", sources_page.render_sources_page),
 }
+
+
+def on_config(config):
+    """Name, address and version of the site being built, for citations, structured data and the data files."""
+    global _publication
+    _publication = read_publication(ROOT, config.site_name, config.site_url, config.use_directory_urls)
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -52,14 +63,19 @@ def on_files(files: Files, config) -> Files:
             # The edit button of a generated page opens the folder of the data it is made from.
             generated.edit_uri = f"../../../tree/main/{folder}"
             files.append(generated)
+    # Data files built with the site (the exports, their schemas, the corrections feed), so that links to them are
+    # checked like any other and `mkdocs serve` serves them.
+    data = {**exports.export_files(_site, _publication), corrections.FEED: corrections.atom_feed(_site, _publication)}
+    for path, content in data.items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     uri = page.file.src_uri
     if "title" in page.meta:
-        # Material prints page titles unescaped; a title from front-matter is data, not markup.
-        page.title = html.escape(str(page.meta["title"]))
+        # Material prints page.title and page.meta.title unescaped; a title from front-matter is data, not markup.
+        page.title = page.meta["title"] = html.escape(str(page.meta["title"]))
     if uri == "opinion.md":
         return pages.render_opinion(_site)
     if uri.startswith("facts/") and uri != "facts/index.md":
@@ -71,3 +87,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if uri == "conventions.md":
         return pages.fill_vocabulary(markdown)
     return markdown
+
+
+def on_page_content(output: str, page, config, files) -> str:
+    """Structured data for the page's head (see overrides/main.html) and, on records' pages, 'Cite this page'."""
+    uri = page.file.src_uri
+    data = jsonld.structured_data(uri, _site, _publication)
+    if data:
+        page.meta["jsonld"] = jsonld.script_json(data)
+    record = _site.record_at(uri)
+    return output + citation.render_citation(record, _publication) if record else output

@@ -46,3 +46,32 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(REPO, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+# Where the mini fixture is published in built_mini, and the commit its build reports.
+MINI_URL = "https://example.org/nk/"
+MINI_COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory) -> Path:
+    """The mini fixture built strictly once for the session, published under a sub-path, with a known commit."""
+    root = make_site(tmp_path_factory.mktemp("mini") / "repo")
+    # A glossary index page, for the glossary's structured data (a generated one takes its place when there is one).
+    (root / "docs/glossary/index.md").write_text("# Glossary\n", encoding="utf-8")
+    out = root.parent / "site"
+    result = mkdocs_build(root, out, env={"SITE_URL": MINI_URL, "GITHUB_SHA": MINI_COMMIT})
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def problems_after(site: Path, rel: str, old: str, new: str) -> list[str]:
+    """Replace ``old`` with ``new`` in one file of ``site`` and return what the checker then says, as text."""
+    from factsite.load import load_site
+
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [str(p) for p in load_site(site)[1]]
+

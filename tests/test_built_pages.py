@@ -302,3 +302,8 @@ def test_a_link_to_a_year_that_is_not_on_the_timeline_fails_the_build(tmp_path):
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode != 0
     assert "timeline.md#1999" in result.stderr
+
+
+def test_definitions_are_hidden_until_asked_for(site):
+    tips = page(site, "facts/returns-breach").find("span", cls="term__tip")
+    assert tips and all("hidden" in tip.attrs and "data-search-exclude" in tip.attrs for tip in tips)

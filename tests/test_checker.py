@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, problems_after
 
 from factsite.load import load_site
 
 FACT = "docs/facts/accession.md"
 SOURCE = "sources/treaty-status.yml"
-
-
-def problems_after(site: Path, rel: str, old: str, new: str) -> list[str]:
-    path = site / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return [str(p) for p in load_site(site)[1]]
 
 
 def test_the_fixture_site_is_valid(mini_site):
@@ -71,7 +62,7 @@ def test_duplicate_source_id_across_files(mini_site):
     (mini_site / "sources/copy.yml").write_text((mini_site / SOURCE).read_text(encoding="utf-8"), encoding="utf-8")
     found = [str(p) for p in load_site(mini_site)[1]]
     assert "sources/copy.yml:1: id 'treaty-status' differs from the file name: write id: copy" in found
-    assert f"sources/treaty-status.yml:1: source id 'treaty-status' is already used by sources/copy.yml" in found
+    assert "sources/treaty-status.yml:1: source id 'treaty-status' is already used by sources/copy.yml" in found
 
 
 def test_same_source_listed_twice(mini_site):

@@ -15,6 +15,7 @@ import os
 
 import pytest
 from conftest import FIXTURES
+
 from factsite import glossary, sources_page, timeline
 from factsite.load import load_site
 

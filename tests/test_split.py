@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from conftest import make_site, mkdocs_build
+from test_built_pages import Page
+
 from factsite import glossary, layout, timeline
 from factsite.chronology import dated_facts
 from factsite.dates import PartialDate
 from factsite.load import load_site
 from factsite.model import Fact, Site, SourceRef, Term
-from test_built_pages import Page
 
 SMALL_BUDGET = 6_000
 # Years with many events (1980s, 2010s) and years with few, so that both kinds of split happen.

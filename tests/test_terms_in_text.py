@@ -110,7 +110,7 @@ def test_the_mark_links_to_the_entry_and_carries_the_definition():
     result = TermMarker(SITE, "opinion.md").mark("North Korea")
     assert result == (
         '<span class="term">[North Korea](glossary/dprk.md){ .term__word aria-describedby="term-tip-dprk" }'
-        '<span class="term__tip" role="tooltip" id="term-tip-dprk" data-search-exclude>What DPRK means.</span></span>'
+        '<span class="term__tip" role="tooltip" id="term-tip-dprk" hidden data-search-exclude>What DPRK means.</span></span>'
     )
 
 

@@ -9,9 +9,10 @@ from typing import Any
 
 from .dates import DateError, PartialDate
 from .frontmatter import split_page
-from .model import Fact, Opinion, Site, Source, SourceRef, Term
+from .model import Correction, Fact, Opinion, Site, Source, SourceRef, Term
 from .problems import Problem
 from .schemacheck import check_schema
+from .vocabulary import verdicts
 from .yamlfile import Document, normalise_text, parse_yaml
 
 FACTS_DIR = "docs/facts"
@@ -20,6 +21,8 @@ SOURCES_DIR = "sources"
 OPINION_PATH = "docs/opinion.md"
 # Pages in these folders that are not records (an index written by hand, if any).
 _NOT_RECORDS = {"index.md"}
+# The marker that the templates of `scripts/new` put on every line an editor must fill in.
+TODO_MARK = re.compile(r"\bTODO\b:?(.*)")
 
 
 class _Reader:
@@ -55,13 +58,24 @@ class _Reader:
 
     def read_page(self, path: Path, kind: str):
         rel = self.rel(path)
-        page, problems = split_page(path.read_bytes(), rel)
+        raw = path.read_bytes()
+        self.check_unfinished(normalise_text(raw), rel)
+        page, problems = split_page(raw, rel)
         self.problems += problems
         if page is None:
             return None, rel
         schema_problems = check_schema(kind, page.meta, rel)
         self.problems += schema_problems
         return (page if not schema_problems else None), rel
+
+    def check_unfinished(self, text: str, rel: str) -> None:
+        """Report every line still marked TODO, as the templates of `scripts/new` leave them."""
+        for number, line in enumerate(text.split("\n"), start=1):
+            match = TODO_MARK.search(line)
+            if match:
+                what = match.group(1).strip().strip("\"'").rstrip(".").strip()
+                task = f": {what}" if what else ""
+                self.problems.append(Problem(rel, number, f"unfinished{task} (then delete the word TODO)"))
 
     def check_id(self, doc: Document, rel: str, stem: str) -> None:
         if doc.data.get("id") != stem:
@@ -91,7 +105,9 @@ def _files(root: Path, folder: str, pattern: str) -> list[Path]:
 def _load_sources(reader: _Reader, site: Site) -> None:
     for path in _files(reader.root, SOURCES_DIR, "*.y*ml"):
         rel = reader.rel(path)
-        doc, problems = parse_yaml(normalise_text(path.read_bytes()), rel)
+        text = normalise_text(path.read_bytes())
+        reader.check_unfinished(text, rel)
+        doc, problems = parse_yaml(text, rel)
         reader.problems += problems
         if doc is None:
             continue
@@ -129,18 +145,24 @@ def _add(reader: _Reader, registry: dict[str, Any], record: Any, doc: Document, 
     registry[record.id] = record
 
 
+def _pages(reader: _Reader, folder: str, kind: str):
+    """Each page of ``folder`` whose front-matter passed the ``kind`` schema, its id checked against its file name."""
+    for path in _files(reader.root, folder, "*.md"):
+        page, rel = reader.read_page(path, kind)
+        if page is not None:
+            reader.check_id(page.meta, rel, path.stem)
+            yield page, rel
+
+
 def _load_facts(reader: _Reader, site: Site) -> None:
-    for path in _files(reader.root, FACTS_DIR, "*.md"):
-        page, rel = reader.read_page(path, "fact")
-        if page is None:
-            continue
+    for page, rel in _pages(reader, FACTS_DIR, "fact"):
         doc, data = page.meta, page.meta.data
-        reader.check_id(doc, rel, path.stem)
         fact = Fact(
             id=data["id"], title=data["title"], verdict=data["verdict"], reviewed=reader.date(doc, "reviewed", rel),
             sources=reader.refs(doc, "sources"), tags=list(data["tags"]), path=rel, body=page.body,
             claim=data.get("claim"), date=reader.date(doc, "date", rel), end_date=reader.date(doc, "end_date", rel),
             date_certainty=data.get("date_certainty", "exact"), terms=list(data.get("terms") or []),
+            corrections=_corrections(reader, doc, rel),
         )
         if fact.end_date and not fact.date:
             reader.problems.append(Problem(rel, doc.line(("end_date",)), "end_date is given without date: add date"))
@@ -153,13 +175,46 @@ def _load_facts(reader: _Reader, site: Site) -> None:
         _add(reader, site.facts, fact, doc, rel, "fact")
 
 
-def _load_terms(reader: _Reader, site: Site) -> None:
-    for path in _files(reader.root, TERMS_DIR, "*.md"):
-        page, rel = reader.read_page(path, "term")
-        if page is None:
+def _corrections(reader: _Reader, doc: Document, rel: str) -> list[Correction]:
+    """The fact's corrections; a verdict change must name real verdicts and end at the verdict the page gives."""
+    corrections = []
+    for index, entry in enumerate(doc.data.get("corrections") or []):
+        where = ("corrections", index)
+        try:
+            day = PartialDate.parse(entry["date"])
+        except DateError as exc:
+            reader.problems.append(Problem(rel, doc.line(where + ("date",)), f"corrections[{index + 1}].date {exc}"))
             continue
+        was, now = str(entry["was"]), str(entry["now"])
+        if was == now:
+            reader.problems.append(
+                Problem(rel, doc.line(where + ("now",)), f"corrections[{index + 1}]: was and now are the same: say what changed")
+            )
+        if entry["field"] == "verdict":
+            for key, value in (("was", was), ("now", now)):
+                if value not in verdicts():
+                    close = difflib.get_close_matches(value, list(verdicts()), n=1, cutoff=0.6)
+                    hint = f"did you mean '{close[0]}'?" if close else f"use a verdict id: {', '.join(verdicts())}"
+                    reader.problems.append(
+                        Problem(rel, doc.line(where + (key,)), f"corrections[{index + 1}].{key} '{value}' is not a verdict: {hint}")
+                    )
+        corrections.append(Correction(date=day, field=entry["field"], was=was, now=now, why=entry["why"]))
+    verdict_changes = [c for c in corrections if c.field == "verdict"]
+    if verdict_changes:
+        last_day = max(c.date for c in verdict_changes)
+        latest = [c.now for c in verdict_changes if c.date == last_day]
+        if doc.data["verdict"] not in latest:
+            reader.problems.append(
+                Problem(rel, doc.line(("verdict",)),
+                        f"verdict is '{doc.data['verdict']}' but the latest verdict correction ({last_day.iso()}) "
+                        f"says now: {latest[-1]}: make them agree")
+            )
+    return corrections
+
+
+def _load_terms(reader: _Reader, site: Site) -> None:
+    for page, rel in _pages(reader, TERMS_DIR, "term"):
         doc, data = page.meta, page.meta.data
-        reader.check_id(doc, rel, path.stem)
         term = Term(
             id=data["id"], term=data["term"], definition=data["definition"], sources=reader.refs(doc, "sources"),
             reviewed=reader.date(doc, "reviewed", rel), path=rel, aliases=list(data.get("aliases") or []),

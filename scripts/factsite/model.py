@@ -33,6 +33,17 @@ class Source:
     language: str | None = None
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A change to a published fact: when, which field, what it was, what it is now, and why."""
+
+    date: PartialDate
+    field: str
+    was: str
+    now: str
+    why: str
+
+
 @dataclass
 class Fact:
     id: str
@@ -48,6 +59,7 @@ class Fact:
     end_date: PartialDate | None = None
     date_certainty: str = "exact"
     terms: list[str] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
 
     @property
     def src_uri(self) -> str:
@@ -121,6 +133,14 @@ class Site:
             for source_id in dict.fromkeys(ref.id for ref in record.sources):
                 cited.setdefault(source_id, []).append(record)
         return cited
+
+    def record_at(self, src_uri: str) -> Fact | Term | Opinion | None:
+        """The fact, term or opinion that the page ``src_uri`` shows, if any."""
+        if self.opinion and src_uri == self.opinion.src_uri:
+            return self.opinion
+        folder, _, name = src_uri.rpartition("/")
+        records = {"facts": self.facts, "glossary": self.terms}.get(folder, {})
+        return records.get(name.removesuffix(".md"))
 
 
 def per_site(function):

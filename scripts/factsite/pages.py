@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+from .corrections import PAGE as CORRECTIONS_PAGE
+from .corrections import describe, newest_first
 from .dates import human_range
 from .layout import follow_splits, headword_order, rel_link, timeline_entry
 from .load import CLAIM_LINK
 from .markup import html_text, md_text
-from .model import Fact, Opinion, Site, SourceRef, Term
+from .model import Correction, Fact, Opinion, Site, SourceRef, Term
 from .references import render_reference_list
 from .terms_in_text import TermMarker
 from .vocabulary import Word, claim_verdicts, context_verdicts, read_as, source_kinds, tags, verdicts
@@ -68,18 +70,28 @@ def render_fact_page(fact: Fact, site: Site) -> str:
         )
         lines += ["Terms", f":   {term_links}", ""]
     lines += ["</div>", ""]
+    if fact.corrections:
+        lines += _corrections_notice(fact.corrections, uri)
     if fact.claim:
         back = f"{rel_link(uri, 'opinion.md')}#claim-{fact.id}"
         lines += [
-            '!!! quote "The passage of the opinion that this page checks"',
+            "## What the op-ed says",
             "",
-            f"    > {marker.mark(md_text(fact.claim))}",
+            f"> {marker.mark(md_text(fact.claim))}",
             "",
-            f"    [Read it in the opinion]({back})",
+            f"[Read this passage in the opinion]({back}){{ .claim-context }}",
             "",
         ]
     lines += [marker.mark(follow_splits(fact.body.strip(), uri, site)), "", sources_section(fact.sources, site)]
     return "\n".join(lines)
+
+
+def _corrections_notice(corrections: list[Correction], uri: str) -> list[str]:
+    """A notice near the top of a corrected fact page: each change, newest first, with why it was made."""
+    lines = ['!!! note "This page has been corrected"', ""]
+    for c in newest_first(corrections):
+        lines.append(f"    - {_time(c.date, c.date.human())}: {md_text(describe(c))} {md_text(c.why)}")
+    return lines + ["", f"    [All corrections]({rel_link(uri, CORRECTIONS_PAGE)})", ""]
 
 
 def render_opinion(site: Site) -> str:

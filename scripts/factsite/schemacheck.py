@@ -55,7 +55,7 @@ def _message(error: jsonschema.ValidationError, root: dict) -> tuple[tuple, str]
     value = error.instance
     if kind == "required":
         missing = [p for p in error.validator_value if p not in value][0]
-        about = root.get("properties", {}).get(missing, {}).get("description", "")
+        about = error.schema.get("properties", {}).get(missing, {}).get("description", "")
         return path, f"missing field '{missing}'" + (f": {about}" if about else "")
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
@@ -86,6 +86,8 @@ def _message(error: jsonschema.ValidationError, root: dict) -> tuple[tuple, str]
         pattern = error.validator_value
         if pattern.startswith("^https://"):
             return path, f"{name} '{value}' is not allowed: only https:// addresses may be given (never javascript:, data: or http:)"
+        if pattern == "^\\d{4}-\\d{2}-\\d{2}$":
+            return path, f"{name} '{value}' is not a day: write YYYY-MM-DD, e.g. 2026-11-27"
         if pattern.startswith("^\\d{4}"):
             return path, f"{name} '{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1982-09-24"
         if pattern.startswith("^[a-z0-9]+"):

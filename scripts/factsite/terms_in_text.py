@@ -344,23 +344,28 @@ class TermMarker:
         return "".join(pieces) + markdown[position:]
 
     def _markup(self, words: str, term: Term) -> str:
-        """The words as a link to the entry, with the definition beside them for hover, focus and tap."""
+        """The words as a link to the entry, with the definition beside them for hover, focus and tap.
+
+        The definition is ``hidden`` until the style sheet shows it, so that reading modes, copies of the text and
+        the search index (``data-search-exclude``) keep to the page's own words.
+        """
         tip = f"term-tip-{term.id}"
         href = rel_link(self.page_uri, term.src_uri)
         return (
             f'<span class="term">[{words}]({href}){{ .term__word aria-describedby="{tip}" }}'
-            f'<span class="term__tip" role="tooltip" id="{tip}" data-search-exclude>{md_text(term.definition)}</span>'
+            f'<span class="term__tip" role="tooltip" id="{tip}" hidden data-search-exclude>{md_text(term.definition)}</span>'
             "</span>"
         )
 
 
 def _texts(record: Opinion | Fact | Term) -> list[str]:
-    """The words an editor wrote on a page, where a use of a term counts."""
+    """The words an editor wrote on a page, where a use of a term counts: in the form the page renders them, so
+    that the marking reuses what was found here."""
     if isinstance(record, Fact):
-        return [record.title, record.claim or "", record.body]
+        return [record.title, md_text(record.claim or ""), record.body.strip()]
     if isinstance(record, Term):
-        return [record.definition, record.body]
-    return [record.body]
+        return [record.definition, record.body.strip()]
+    return [record.body.strip()]
 
 
 @per_site

@@ -59,3 +59,8 @@ def source_kinds() -> dict[str, Word]:
 @cache
 def read_as() -> dict[str, Word]:
     return _words(schema("source")["properties"]["read_as"])
+
+
+@cache
+def correction_fields() -> dict[str, Word]:
+    return _words(schema("fact")["$defs"]["correction"]["properties"]["field"])
