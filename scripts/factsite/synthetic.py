@@ -21,7 +21,9 @@ from .load import FACTS_DIR, OPINION_PATH, SOURCES_DIR, TERMS_DIR
 from .vocabulary import claim_verdicts, context_verdicts, read_as, source_kinds, tags
 
 # What a site needs besides its content: configuration, hook, package, theme overrides, hand-written pages.
-SITE_FRAME = ["mkdocs.yml", "scripts", "overrides", "docs/index.md", "docs/conventions.md", "docs/stylesheets"]
+SITE_FRAME = [
+    "mkdocs.yml", "scripts", "overrides", "docs/index.md", "docs/conventions.md", "docs/stylesheets", "docs/javascripts",
+]
 
 # Facts of the opinion's claims; the rest are background facts.
 CLAIMS = 5
