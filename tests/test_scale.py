@@ -12,12 +12,14 @@ import statistics
 import sys
 from pathlib import Path
 
+import fastjsonschema
 import pytest
 from conftest import REPO
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from factsite.load import load_site
+from factsite.schemacheck import _quick_check, _validator
 from factsite.synthetic import Corpus, make_synthetic_site
 
 SMALL, LARGE = 30, 120
@@ -101,3 +103,30 @@ def test_the_facts_index_does_grow_so_the_comparison_means_something(scaled):
 def test_the_project_does_linear_work(scaled):
     small, large = scaled[SMALL].work, scaled[LARGE].work
     assert large <= WORK_TOLERANCE * small, f"{small:,} steps for {SMALL} facts, {large:,} for {LARGE}: not linear"
+
+
+_FACT = {"id": "a-b", "title": "T", "verdict": "confirmed", "reviewed": "2026-11-26", "sources": ["x"], "tags": ["treaties"]}
+_SOURCE = {"id": "x", "title": "T", "publisher": "P", "kind": "news", "read_as": "original"}
+
+
+@pytest.mark.parametrize("kind, record", [
+    ("fact", _FACT), ("fact", {}), ("fact", {**_FACT, "date": True}), ("fact", {**_FACT, "date": 1982}),
+    ("fact", {**_FACT, "date": "1982-1"}), ("fact", {**_FACT, "date": None}), ("fact", {**_FACT, "tags": []}),
+    ("fact", {**_FACT, "tags": ["treaties", "treaties"]}), ("fact", {**_FACT, "tags": "treaties"}),
+    ("fact", {**_FACT, "verdict": "accurate"}), ("fact", {**_FACT, "claim": "x"}),
+    ("fact", {**_FACT, "claim": "x", "verdict": "accurate"}), ("fact", {**_FACT, "sources": [{"id": "x", "pinpoint": ""}]}),
+    ("fact", {**_FACT, "sources": [{"id": "x", "page": 1}]}), ("fact", {**_FACT, "sources": [1]}),
+    ("fact", {**_FACT, "id": "A"}), ("fact", {**_FACT, "topic": "law"}), ("fact", {**_FACT, "title": ""}),
+    ("fact", {**_FACT, "reviewed": 999}), ("fact", {**_FACT, "terms": ["a", "a"]}), ("fact", {**_FACT, "terms": [True]}),
+    ("fact", {**_FACT, "date_certainty": "maybe"}), ("source", _SOURCE), ("source", {**_SOURCE, "url": "http://x.org"}),
+    ("source", {**_SOURCE, "url": "https://x.org/a b"}), ("source", {**_SOURCE, "copies": ["javascript:alert(1)"]}),
+    ("source", {**_SOURCE, "kind": "blog"}), ("source", {**_SOURCE, "language": "kor"}),
+])
+def test_the_quick_schema_check_agrees_with_jsonschema(kind, record):
+    """The checker clears records with a quick compiled check and asks jsonschema only about the others."""
+    try:
+        _quick_check(kind)(record)
+        quick = True
+    except fastjsonschema.JsonSchemaException:
+        quick = False
+    assert quick == _validator(kind).is_valid(record)
