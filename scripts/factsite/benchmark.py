@@ -64,6 +64,7 @@ class Sizes:
     # Generated listing pages: name -> (path of the largest page of the group, its size, how many pages).
     listings: dict[str, tuple[str, int, int]]
     largest: tuple[str, int]
+    heavy: list[tuple[str, int]]  # every page over MAX_PAGE_BYTES, heaviest first
 
 
 @dataclass
@@ -137,24 +138,29 @@ def measure_sizes(site_dir: Path, corpus: Corpus) -> Sizes:
             path = max(members, key=members.get)
             listings[name] = (path, members[path], len(members))
     largest = max(pages, key=pages.get)
+    heavy = sorted(((path, size) for path, size in pages.items() if size > MAX_PAGE_BYTES), key=lambda item: -item[1])
     return Sizes(
         site_bytes=sum(sizes.values()), files=len(sizes), pages=len(pages),
         fact_page_median=int(statistics.median(fact_pages)), search_index=sizes.get("search/search_index.json", 0),
-        listings=listings, largest=(largest, pages[largest]),
+        listings=listings, largest=(largest, pages[largest]), heavy=heavy,
     )
 
 
 def measure(repo: Path, n: int, work: Path, repeat: int) -> Figures:
-    """All figures for one N: the checker and the build ``repeat`` times each, one timed build, the sizes."""
+    """All figures for one N: the checker, the build and the timed build ``repeat`` times each, the sizes."""
     root, site_dir = work / f"site-{n}", work / f"out-{n}"
     corpus = make_synthetic_site(repo, root, n)
     load = os.getloadavg()[0]
     check = [run(check_command(), root, work / f"check-{n}.log") for _ in range(repeat)]
     build = [run(build_command(site_dir), root, work / f"build-{n}.log") for _ in range(repeat)]
     sizes = measure_sizes(site_dir, corpus)
-    log = work / f"timed-{n}.log"
-    run([sys.executable, "scripts/timed_build.py", str(work / f"timed-out-{n}")], root, log)
-    timed = _last_json_line(log)
+    timed_runs = []
+    for _ in range(repeat):
+        log = work / f"timed-{n}.log"
+        run([sys.executable, "scripts/timed_build.py", str(work / f"timed-out-{n}")], root, log)
+        timed_runs.append(_last_json_line(log))
+    # The run least disturbed by other work on the machine is the one that took the least processor time.
+    timed = min(timed_runs, key=lambda t: t["cpu"])
     for folder in (root, site_dir, work / f"timed-out-{n}"):
         shutil.rmtree(folder)
     return Figures(n=n, corpus=corpus, check=check, build=build, sizes=sizes, breakdown=timed["spent"],
@@ -261,6 +267,12 @@ def verdicts(results: Results) -> list[str]:
     lines.append(_verdict(max(shares) <= MAX_OWN_SHARE,
                           "the project's own code takes at most 10% of the build: "
                           + ", ".join(f"{share:.1%} at {f.n:,}" for share, f in zip(shares, results.figures)) + "."))
+    heavy = [f"at {f.n:,} facts " + ", ".join(f"{path} ({_kb(size)})" for path, size in f.sizes.heavy)
+             for f in results.figures if f.sizes.heavy]
+    if heavy:
+        lines.append(f"- **Not met**, beyond the targets above: no page of the site over 1 MB. Over it: {'; '.join(heavy)}.")
+    else:
+        lines.append("- **Met**, beyond the targets above: no page of the site is over 1 MB at any size.")
     for name in ("timeline", "glossary index"):
         found = [(f.n, f.sizes.listings[name]) for f in results.figures if name in f.sizes.listings]
         if not found:
@@ -358,8 +370,9 @@ def render_section(results: Results, today: datetime.date) -> str:
         "",
         "### Where the build's time goes",
         "",
-        "One more strict build per size runs under `scripts/timed_build.py`, which adds up the processor time spent "
-        "in each plugin event handler, in Python-Markdown's conversions and in the theme's template rendering. "
+        "More strict builds per size run under `scripts/timed_build.py`, which adds up the processor time spent "
+        "in each plugin event handler, in Python-Markdown's conversions and in the theme's template rendering; the "
+        "table gives the run with the least processor time in all, the one least disturbed by other work. "
         "`project ...` rows are this project's hook events with everything they call (loading and checking the "
         "content, generating pages); their sum is the share given above.",
         "",
