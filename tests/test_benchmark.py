@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from conftest import REPO, mkdocs_build
 
-from factsite.benchmark import HEADING, with_every_fact_in_nav, write_report
+from factsite.benchmark import HEADING, Figures, Results, Run, Sizes, verdicts, with_every_fact_in_nav, write_report
 from factsite.load import load_site
-from factsite.synthetic import make_synthetic_site
+from factsite.synthetic import Corpus, make_synthetic_site
 
 
 def test_synthetic_content_passes_the_checker(tmp_path):
@@ -50,3 +50,30 @@ def test_the_report_is_created_with_an_introduction(tmp_path):
     write_report(report, f"{HEADING}\n\nFigures.\n")
     text = report.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n") and text.endswith(f"\n\n{HEADING}\n\nFigures.\n")
+
+
+def _figures(n: int, cpu: float, fact_page: int, own: float, heavy: list) -> Figures:
+    corpus = Corpus(facts=[f"f{i}" for i in range(n)], terms=[], sources=[])
+    sizes = Sizes(site_bytes=1, files=1, pages=n, fact_page_median=fact_page, search_index=1,
+                  listings={"timeline": ("timeline/index.html", 200_000, 1)}, largest=("facts/index.html", 9),
+                  heavy=heavy)
+    runs = [Run(wall=cpu + 1, cpu=cpu, peak_bytes=1)]
+    return Figures(n=n, corpus=corpus, check=runs, build=runs, sizes=sizes, breakdown={"project pre_build": own * cpu},
+                   breakdown_cpu=cpu, load=0.0)
+
+
+def test_the_report_says_which_targets_are_met_with_their_numbers():
+    results = Results(command="scripts/benchmark 500 5000", figures=[
+        _figures(500, 6.0, 20_000, 0.05, []),
+        _figures(5000, 75.0, 20_500, 0.12, [("facts/index.html", 2_300_000)]),
+    ])
+    lines = verdicts(results)
+    assert lines[0].startswith("- **Not met**: build time grows linearly: 5,000 facts take 12.5 times")
+    assert lines[1].startswith("- **Not met**: the build at 5,000 facts takes 75.0 s")
+    assert "Without any of the project's code the build would still take 66.0 s" in lines[2]
+    assert lines[3].startswith("- **Met**: a fact page does not grow with N") and "(+2.5%; at most +5%)" in lines[3]
+    assert lines[4] == ("- **Not met**: the project's own code takes at most 10% of the build: "
+                        "5.0% at 500, 12.0% at 5,000.")
+    assert "at 5,000 facts facts/index.html (2.3 MB)" in lines[5]
+    assert lines[6].startswith("- **Met**: no timeline page over 1 MB")
+    assert lines[7] == "- Not measured: the site has no glossary index page yet."

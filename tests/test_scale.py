@@ -93,7 +93,8 @@ def scaled(tmp_path_factory) -> dict[int, Built]:
 
 def test_a_fact_page_does_not_grow_with_the_number_of_facts(scaled):
     small, large = scaled[SMALL].median_fact_page(), scaled[LARGE].median_fact_page()
-    assert large <= small * (1 + PAGE_TOLERANCE), f"median fact page: {small:.0f} bytes at {SMALL} facts, {large:.0f} at {LARGE}"
+    assert large <= small * (1 + PAGE_TOLERANCE), (
+        f"median fact page: {small:.0f} bytes at {SMALL} facts, {large:.0f} at {LARGE}")
 
 
 def test_the_facts_index_does_grow_so_the_comparison_means_something(scaled):
@@ -105,7 +106,9 @@ def test_the_project_does_linear_work(scaled):
     assert large <= WORK_TOLERANCE * small, f"{small:,} steps for {SMALL} facts, {large:,} for {LARGE}: not linear"
 
 
-_FACT = {"id": "a-b", "title": "T", "verdict": "confirmed", "reviewed": "2026-11-26", "sources": ["x"], "tags": ["treaties"]}
+_FACT = {
+    "id": "a-b", "title": "T", "verdict": "confirmed", "reviewed": "2026-11-26", "sources": ["x"], "tags": ["treaties"],
+}
 _SOURCE = {"id": "x", "title": "T", "publisher": "P", "kind": "news", "read_as": "original"}
 
 
@@ -114,10 +117,12 @@ _SOURCE = {"id": "x", "title": "T", "publisher": "P", "kind": "news", "read_as":
     ("fact", {**_FACT, "date": "1982-1"}), ("fact", {**_FACT, "date": None}), ("fact", {**_FACT, "tags": []}),
     ("fact", {**_FACT, "tags": ["treaties", "treaties"]}), ("fact", {**_FACT, "tags": "treaties"}),
     ("fact", {**_FACT, "verdict": "accurate"}), ("fact", {**_FACT, "claim": "x"}),
-    ("fact", {**_FACT, "claim": "x", "verdict": "accurate"}), ("fact", {**_FACT, "sources": [{"id": "x", "pinpoint": ""}]}),
+    ("fact", {**_FACT, "claim": "x", "verdict": "accurate"}),
+    ("fact", {**_FACT, "sources": [{"id": "x", "pinpoint": ""}]}),
     ("fact", {**_FACT, "sources": [{"id": "x", "page": 1}]}), ("fact", {**_FACT, "sources": [1]}),
     ("fact", {**_FACT, "id": "A"}), ("fact", {**_FACT, "topic": "law"}), ("fact", {**_FACT, "title": ""}),
-    ("fact", {**_FACT, "reviewed": 999}), ("fact", {**_FACT, "terms": ["a", "a"]}), ("fact", {**_FACT, "terms": [True]}),
+    ("fact", {**_FACT, "reviewed": 999}), ("fact", {**_FACT, "terms": ["a", "a"]}),
+    ("fact", {**_FACT, "terms": [True]}),
     ("fact", {**_FACT, "date_certainty": "maybe"}), ("source", _SOURCE), ("source", {**_SOURCE, "url": "http://x.org"}),
     ("source", {**_SOURCE, "url": "https://x.org/a b"}), ("source", {**_SOURCE, "copies": ["javascript:alert(1)"]}),
     ("source", {**_SOURCE, "kind": "blog"}), ("source", {**_SOURCE, "language": "kor"}),

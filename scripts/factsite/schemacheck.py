@@ -101,8 +101,8 @@ def _message(error: jsonschema.ValidationError, root: dict) -> tuple[tuple, str]
 
 
 def _for_checking(fragment: Any, root: dict) -> Any:
-    """The same schema, quicker for jsonschema to apply: each list of titled constants (``oneOf: [{const, title},
-    ...]``) becomes a plain ``enum``, and each local ``$ref`` is replaced by what it points to.
+    """The same schema in a form quicker to apply: each list of titled constants (``oneOf: [{const, title}, ...]``)
+    becomes a plain ``enum``, and each local ``$ref`` is replaced by what it points to.
 
     Both forms accept the same values, but jsonschema tries every branch of a oneOf in turn and looks every
     reference up again for each record: this makes checking thousands of pages several times faster.

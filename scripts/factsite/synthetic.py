@@ -22,7 +22,8 @@ from .vocabulary import claim_verdicts, context_verdicts, read_as, source_kinds,
 
 # What a site needs besides its content: configuration, hook, package, theme overrides, hand-written pages.
 SITE_FRAME = [
-    "mkdocs.yml", "scripts", "overrides", "docs/index.md", "docs/conventions.md", "docs/stylesheets", "docs/javascripts",
+    "mkdocs.yml", "scripts", "overrides",
+    "docs/index.md", "docs/conventions.md", "docs/stylesheets", "docs/javascripts",
 ]
 
 # Facts of the opinion's claims; the rest are background facts.
