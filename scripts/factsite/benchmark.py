@@ -31,7 +31,7 @@ from .synthetic import CLAIMS, Corpus, make_synthetic_site
 
 REPORT = "BENCHMARK.md"
 HEADING = "## Build speed and page weight at scale"
-INTRO = "# Benchmarks\n\nMeasurements of the site's build and pages, each section written by the script it names.\n"
+INTRO = "# Benchmarks\n\nFigures measured by the scripts named in each section, on the machine described there.\n"
 MB = 1_000_000
 # The targets the figures are held to.
 MAX_GROWTH = 11  # build time at the largest N over the time at the smallest, for 10 times the facts
