@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # factsite sits beside this hook
 
 from factsite import citation, corrections, exports, glossary, jsonld, pages, sources_page, timeline  # noqa: E402
 from factsite.load import load_site  # noqa: E402
-from factsite.model import Site  # noqa: E402
+from factsite.model import Site, Term  # noqa: E402
 from factsite.publication import Publication, read_publication  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.factsite")
@@ -89,11 +89,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return markdown
 
 
+# Search ranks a page by where the words occur; a glossary entry's score is multiplied by this. The entry defines its
+# term, so it comes before the fact pages that only use the word.
+TERM_SEARCH_BOOST = 2.0
+
+
 def on_page_content(output: str, page, config, files) -> str:
-    """Structured data for the page's head (see overrides/main.html) and, on records' pages, 'Cite this page'."""
+    """Structured data for the page's head (see overrides/main.html), on records' pages 'Cite this page', and the
+    weight of glossary entries in search."""
     uri = page.file.src_uri
     data = jsonld.structured_data(uri, _site, _publication)
     if data:
         page.meta["jsonld"] = jsonld.script_json(data)
     record = _site.record_at(uri)
+    if isinstance(record, Term):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "boost": TERM_SEARCH_BOOST}
     return output + citation.render_citation(record, _publication) if record else output

@@ -9,10 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 sys.path.insert(0, str(REPO / "scripts"))
+
+from pages_server import PagesServer  # noqa: E402
+from reader import CHROMIUM, DESKTOP, LAUNCH_ARGS, PHONE, SUBPATH, ServedSite, crawl, visit_every_page  # noqa: E402
 
 from factsite.synthetic import copy_frame  # noqa: E402  (the frame's list of files lives there, for the benchmark too)
 
@@ -75,3 +79,47 @@ def problems_after(site: Path, rel: str, old: str, new: str) -> list[str]:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return [str(p) for p in load_site(site)[1]]
 
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The real site built for, and served under, a sub-path, the way GitHub Pages serves a project site."""
+    root = tmp_path_factory.mktemp("pages")
+    with PagesServer(root, SUBPATH) as server:
+        folder = root / SUBPATH.strip("/")
+        result = mkdocs_build(REPO, folder, env={"SITE_URL": server.url})
+        assert result.returncode == 0, result.stderr
+        yield ServedSite(server.url, folder)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session: Debian's, since Playwright's own download does not work everywhere."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def page_visits(browser, served_site):
+    """Every page loaded once on a desktop screen in the light palette and once on a phone in the dark one."""
+    screens = {"desktop": {"viewport": DESKTOP, "color_scheme": "light"},
+               "phone": {"viewport": PHONE, "color_scheme": "dark"}}
+    return visit_every_page(browser, served_site, screens)
+
+
+@pytest.fixture(scope="session")
+def desktop_visits(page_visits):
+    return page_visits["desktop"]
+
+
+@pytest.fixture(scope="session")
+def phone_visits(page_visits):
+    """On a 360-pixel-wide phone, in the dark palette."""
+    return page_visits["phone"]
+
+
+@pytest.fixture(scope="session")
+def site_crawl(browser, served_site):
+    """Every page reached from the home page by following links, with JavaScript off."""
+    return crawl(browser, served_site)

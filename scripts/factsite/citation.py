@@ -75,7 +75,7 @@ def render_citation(record: Fact | Term | Opinion, publication: Publication) -> 
     citation = citation_for(record, publication)
     return (
         '\n<section class="citation" aria-labelledby="cite-this-page">\n'
-        '<h2 id="cite-this-page">Cite this page</h2>\n'
+        '<h2 id="cite-this-page" data-search-exclude>Cite this page</h2>\n'  # repeats the title: not for search
         f"<p>{html_text(reference(citation))}</p>\n"
         "<p>As a BibTeX entry:</p>\n"
         f"<pre><code>{html_text(bibtex(citation))}</code></pre>\n"

@@ -57,13 +57,14 @@ def render_term_page(term: Term, site: Site) -> str:
         "",
     ]
     if term.related:
-        lines += ["## Related terms { #related }", ""]
+        # This section and the next repeat other pages' words: left out of the search index.
+        lines += ["## Related terms { #related data-search-exclude }", ""]
         for related_id in term.related:
             related = site.terms[related_id]
             link = f"[{md_text(related.term)}]({rel_link(uri, related.src_uri)})"
             lines.append(f"- {link}: {md_text(related.definition)}")
         lines.append("")
-    lines += ["## Pages that use this term { #used-by }", ""]
+    lines += ["## Pages that use this term { #used-by data-search-exclude }", ""]
     users = sorted(term_usage(site)[term.id], key=record_order)
     if users:
         lines += [f"- {record_link(record, uri)}" for record in users]

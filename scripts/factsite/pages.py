@@ -47,7 +47,9 @@ def verdict_badge(verdict: str, from_uri: str, target: str | None = None) -> str
 
 
 def sources_section(refs: list[SourceRef], site: Site) -> str:
-    return "## Sources\n\n" + render_reference_list(refs, site) + "\n"
+    # Left out of the search index: a page should rank for what it says, not for the titles of what it cites
+    # (the sources page lists every document).
+    return "## Sources { #sources data-search-exclude }\n\n" + render_reference_list(refs, site) + "\n"
 
 
 def render_fact_page(fact: Fact, site: Site) -> str:
