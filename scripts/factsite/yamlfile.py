@@ -18,6 +18,8 @@ from .problems import Problem
 Path = tuple  # a path into the data: ("sources", 0, "id")
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# Scalars kept as the text written: strings (most of them, so no constructor call), and dates, for dates.py to judge.
+_AS_WRITTEN = {"tag:yaml.org,2002:str", _TIMESTAMP}
 
 
 @dataclass
@@ -111,7 +113,7 @@ _constructor = yaml.SafeLoader("")
 def _scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         return None
-    if node.tag == _TIMESTAMP:
+    if node.tag in _AS_WRITTEN:
         return node.value
     # The tag's constructor called directly: construct_object would also keep every node it ever saw.
     construct = _constructor.yaml_constructors.get(node.tag, _constructor.yaml_constructors[None])
