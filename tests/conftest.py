@@ -18,20 +18,13 @@ sys.path.insert(0, str(REPO / "scripts"))
 from pages_server import PagesServer  # noqa: E402
 from reader import CHROMIUM, DESKTOP, LAUNCH_ARGS, PHONE, SUBPATH, ServedSite, crawl, visit_every_page  # noqa: E402
 
-# What a site needs besides its content: configuration, hook, package, theme overrides, hand-written pages.
-SITE_FRAME = ["mkdocs.yml", "scripts", "overrides", "docs/index.md", "docs/conventions.md", "docs/stylesheets"]
+from factsite.synthetic import copy_frame  # noqa: E402  (the frame's list of files lives there, for the benchmark too)
 
 
 def make_site(dest: Path, content: Path | None = None) -> Path:
     """A copy of the site's frame in ``dest`` with the content of ``content`` (default: the mini fixture)."""
     content = content or FIXTURES / "mini"
-    for name in SITE_FRAME:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(src, dest / name)
+    copy_frame(REPO, dest)
     shutil.copytree(content, dest, dirs_exist_ok=True)
     return dest
 

@@ -44,15 +44,15 @@ def reference(citation: Citation) -> str:
     )
 
 
-_BIBTEX_SPECIAL = {
+_BIBTEX_SPECIAL = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_",
     "^": r"\^{}", "~": r"\~{}",
-}
+})
 
 
 def bibtex_escape(text: str) -> str:
     """Text for a BibTeX field: LaTeX's special characters made literal, line breaks folded into spaces."""
-    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in " ".join(text.split()))
+    return " ".join(text.split()).translate(_BIBTEX_SPECIAL)
 
 
 def bibtex(citation: Citation) -> str:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .problems import Problem
@@ -16,15 +19,20 @@ def _field(path) -> str:
     return ".".join(str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in path).replace(".[", "[") or "front-matter"
 
 
+def _resolve(ref: str, root: dict) -> Any:
+    """The part of ``root`` that a local reference such as ``#/$defs/tag`` points to."""
+    target = root
+    for part in ref.lstrip("#/").split("/"):
+        target = target[part]
+    return target
+
+
 def _consts(fragment: Any, root: dict) -> list[str]:
     """Every value a vocabulary fragment (const, enum, oneOf, anyOf, $ref) allows."""
     if not isinstance(fragment, dict):
         return []
     if "$ref" in fragment:
-        target = root
-        for part in fragment["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        return _consts(target, root)
+        return _consts(_resolve(fragment["$ref"], root), root)
     if "const" in fragment:
         return [fragment["const"]]
     if "enum" in fragment:
@@ -92,10 +100,51 @@ def _message(error: jsonschema.ValidationError, root: dict) -> tuple[tuple, str]
     return path, f"{name}: {error.message}"
 
 
+def _for_checking(fragment: Any, root: dict) -> Any:
+    """The same schema in a form quicker to apply: each list of titled constants (``oneOf: [{const, title}, ...]``)
+    becomes a plain ``enum``, and each local ``$ref`` is replaced by what it points to.
+
+    Both forms accept the same values, but jsonschema tries every branch of a oneOf in turn and looks every
+    reference up again for each record: this makes checking thousands of pages several times faster.
+    """
+    if isinstance(fragment, list):
+        return [_for_checking(item, root) for item in fragment]
+    if not isinstance(fragment, dict):
+        return fragment
+    if "$ref" in fragment:
+        target = _for_checking(_resolve(fragment["$ref"], root), root)
+        rest = {key: value for key, value in fragment.items() if key != "$ref"}
+        return {"allOf": [target, _for_checking(rest, root)]} if rest else target
+    branches = fragment.get("oneOf")
+    if isinstance(branches, list) and branches and all(isinstance(b, dict) and "const" in b for b in branches):
+        rest = {key: _for_checking(value, root) for key, value in fragment.items() if key != "oneOf"}
+        return {**rest, "enum": [branch["const"] for branch in branches]}
+    return {key: _for_checking(value, root) for key, value in fragment.items() if key != "$defs"}
+
+
+@cache
+def _validator(kind: str) -> jsonschema.Draft202012Validator:
+    root = schema(kind)
+    return jsonschema.Draft202012Validator(_for_checking(root, root))
+
+
+@cache
+def _quick_check(kind: str) -> Callable[[Any], Any]:
+    """The schema compiled to Python by fastjsonschema: it only says valid or not, but three times faster."""
+    root = schema(kind)
+    return fastjsonschema.compile(_for_checking(root, root), detailed_exceptions=False)
+
+
 def check_schema(kind: str, doc: Document, rel_path: str) -> list[Problem]:
     """One problem per field that breaks the ``kind`` schema, the most specific message per field."""
+    # Nearly every record is valid: the quick check clears it, and jsonschema words the problems of the others.
+    try:
+        _quick_check(kind)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     root = schema(kind)
-    validator = jsonschema.Draft202012Validator(root)
+    validator = _validator(kind)
     best: dict[tuple, tuple[int, str]] = {}
     for error in validator.iter_errors(doc.data):
         path, message = _message(error, root)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .layout import rel_link
+from .layout import follow_splits, rel_link
 from .markup import md_text
 from .model import Fact, Opinion, Site, Term, per_site
 
@@ -358,13 +358,13 @@ class TermMarker:
         )
 
 
-def _texts(record: Opinion | Fact | Term) -> list[str]:
+def _texts(record: Opinion | Fact | Term, site: Site) -> list[str]:
     """The words an editor wrote on a page, where a use of a term counts: in the form the page renders them, so
     that the marking reuses what was found here."""
     if isinstance(record, Fact):
-        return [record.title, md_text(record.claim or ""), record.body.strip()]
+        return [record.title, md_text(record.claim or ""), follow_splits(record.body.strip(), record.src_uri, site)]
     if isinstance(record, Term):
-        return [record.definition, record.body.strip()]
+        return [record.definition, follow_splits(record.body.strip(), record.src_uri, site)]
     return [record.body.strip()]
 
 
@@ -374,7 +374,7 @@ def term_usage(site: Site) -> dict[str, list[Opinion | Fact | Term]]:
     matcher = term_matcher(site)
     users: dict[str, list] = {term_id: [] for term_id in site.terms}
     for record in site.citing_records():
-        used = {term.id for text in _texts(record) for _, _, term, _ in matcher.occurrences(text)}
+        used = {term.id for text in _texts(record, site) for _, _, term, _ in matcher.occurrences(text)}
         if isinstance(record, Fact):
             used |= set(record.terms)
         if isinstance(record, Term):
