@@ -13,7 +13,6 @@ import argparse
 import datetime
 import json
 import os
-import re
 import shlex
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import textwrap
 from importlib import metadata
 from pathlib import Path
 
+from factsite.benchmark import REPORT, write_report
 from pages_server import SUBPATH, PagesServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,9 +33,7 @@ PAGES = {"Home": "", "The opinion": "opinion/", "A fact": "facts/china-accession
          "Glossary": "glossary/"}
 CATEGORIES = {"performance": "Performance", "accessibility": "Accessibility", "best-practices": "Best practices",
               "seo": "SEO"}
-REPORT = ROOT / "BENCHMARK.md"
 HEADING = "## Page quality (Lighthouse)"
-INTRO = "# Benchmarks\n\nFigures measured by the scripts named in each section, on the machine described there.\n"
 
 
 def build(site_dir: Path, site_url: str) -> None:
@@ -162,17 +160,6 @@ def render_section(results: dict[str, list[dict]], runs: int, command: str, toda
     return "\n".join(lines)
 
 
-def write_report(path: Path, section: str) -> None:
-    """Put ``section`` into the report in place of its earlier version, leaving the other sections alone."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else INTRO
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section.rstrip("\n") + "\n\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/lighthouse", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
@@ -190,9 +177,9 @@ def main(argv: list[str] | None = None) -> int:
                 results[name].append(lighthouse(server.url + rel, Path(work) / "run.json"))
     load = f"{before:.1f} before the runs and {os.getloadavg()[0]:.1f} after"
     section = render_section(results, args.runs, command, datetime.date.today(), load)
-    write_report(REPORT, section)
+    write_report(ROOT / REPORT, section)
     print(section)
-    print(f"Written to {REPORT.name}.", file=sys.stderr)
+    print(f"Written to {REPORT}.", file=sys.stderr)
     return 0
 
 

@@ -430,9 +430,11 @@ def render_section(results: Results, today: datetime.date) -> str:
 
 
 def write_report(path: Path, section: str) -> None:
-    """Put ``section`` into the report, replacing an earlier version of it and leaving other sections alone."""
+    """Put ``section`` into the report, replacing an earlier version of it (the section under the same heading, its
+    first line) and leaving other sections alone. scripts/lighthouse writes its own section with it too."""
     text = path.read_text(encoding="utf-8") if path.is_file() else INTRO
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.M | re.S)
+    heading = section.splitlines()[0]
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.M | re.S)
     if pattern.search(text):
         text = pattern.sub(lambda _: section.rstrip("\n") + "\n\n", text, count=1)
     else:
