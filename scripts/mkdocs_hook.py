@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # factsite sits beside this hook
 
 from factsite import citation, corrections, exports, glossary, jsonld, pages, sources_page, timeline  # noqa: E402
 from factsite.load import load_site  # noqa: E402
-from factsite.model import Site, Term  # noqa: E402
+from factsite.model import Fact, Site, Term  # noqa: E402
 from factsite.publication import Publication, read_publication  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.factsite")
@@ -57,7 +57,8 @@ def on_pre_build(config) -> None:
 def on_files(files: Files, config) -> Files:
     for src_uri, (folder, render) in GENERATED.items():
         rendered = render(_site)
-        # A list that outgrows one page (the timeline, the glossary index) comes as several, by source file.
+        # A list that outgrows one page (the timeline, the glossary index, the facts index, the sources page) comes
+        # as several, by source file.
         for uri, content in (rendered if isinstance(rendered, dict) else {src_uri: rendered}).items():
             generated = File.generated(config, uri, content=content)
             # The edit button of a generated page opens the folder of the data it is made from.
@@ -78,12 +79,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         page.title = page.meta["title"] = html.escape(str(page.meta["title"]))
     if uri == "opinion.md":
         return pages.render_opinion(_site)
-    if uri.startswith("facts/") and uri != "facts/index.md":
-        return pages.render_fact_page(_site.facts[Path(uri).stem], _site)
-    if Path(uri).parent.as_posix() == "glossary" and Path(uri).stem in _site.terms:
-        term = _site.terms[Path(uri).stem]
-        page.title = html.escape(term.term)
-        return glossary.render_term_page(term, _site)
+    record = _site.record_at(uri)
+    if isinstance(record, Fact):
+        return pages.render_fact_page(record, _site)
+    if isinstance(record, Term):
+        page.title = html.escape(record.term)
+        return glossary.render_term_page(record, _site)
     if uri == "conventions.md":
         return pages.fill_vocabulary(markdown)
     return markdown

@@ -16,7 +16,7 @@ import os
 import pytest
 from conftest import FIXTURES
 
-from factsite import glossary, sources_page, timeline
+from factsite import glossary, pages, sources_page, timeline
 from factsite.load import load_site
 
 FIXTURE = FIXTURES / "pages"
@@ -26,8 +26,8 @@ EXPECTED = FIXTURE / "expected"
 def generated_pages() -> dict[str, str]:
     site, problems = load_site(FIXTURE)
     assert problems == []
-    found = {**timeline.render_timeline(site), **glossary.render_glossary_index(site)}
-    found["sources.md"] = sources_page.render_sources_page(site)
+    found = {**timeline.render_timeline(site), **glossary.render_glossary_index(site),
+             **sources_page.render_sources_page(site), **pages.render_facts_index(site)}
     for term in site.terms.values():
         found[term.src_uri] = glossary.render_term_page(term, site)
     return found

@@ -1,5 +1,6 @@
-"""A timeline or glossary index too big for one page is split (the timeline by decade or year, the glossary by
-letter), and every link to a year, an event or an entry still finds it.
+"""A list too big for one page is split (the timeline by decade or year, the glossary by letter, the facts index by
+topic and verdict, the sources page by kind), and every link to a year, an event, an entry, a list of facts or a
+source still finds it.
 
 The synthetic sites here are small; the page budget is lowered instead, so the split happens at their size.
 """
@@ -13,22 +14,31 @@ import pytest
 from conftest import make_site, mkdocs_build
 from test_built_pages import Page
 
-from factsite import glossary, layout, timeline
+from factsite import glossary, layout, pages, sources_page, timeline
 from factsite.chronology import dated_facts
 from factsite.dates import PartialDate
 from factsite.load import load_site
-from factsite.model import Fact, Site, SourceRef, Term
+from factsite.model import Fact, Site, Source, SourceRef, Term
 
 SMALL_BUDGET = 6_000
 # Years with many events (1980s, 2010s) and years with few, so that both kinds of split happen.
 YEARS = [1951, 1954, 1967, *[1982] * 14, 1986, 1998, 2006, *[2014] * 3, *range(2015, 2020), *[2023] * 12]
+# Facts take their topics, verdicts and second source from these in turn.
+TAGS = [["treaties"], ["treaties", "un-system"], ["forced-returns"]]
+VERDICTS = ["confirmed", "reported", "disputed"]
+SOURCES = {"s": "news", "t1": "treaty", "t2": "treaty", "u1": "un-document"}
 
 
 def synthetic_site() -> Site:
     site = Site()
+    for source_id, kind in SOURCES.items():
+        site.sources[source_id] = Source(id=source_id, title=f"Source {source_id}", publisher="A publisher", kind=kind,
+                                         read_as="original", path=f"sources/{source_id}.yml")
+    others = [source_id for source_id in SOURCES if source_id != "s"]
     for index, year in enumerate(YEARS):
-        fact = Fact(id=f"event-{index:03d}", title=f"Event number {index} of the year {year}", verdict="confirmed",
-                    reviewed=PartialDate(2026), sources=[SourceRef("s")], tags=["treaties"],
+        fact = Fact(id=f"event-{index:03d}", title=f"Event number {index} of the year {year}",
+                    verdict=VERDICTS[index % 3], reviewed=PartialDate(2026),
+                    sources=[SourceRef("s"), SourceRef(others[index % 3])], tags=TAGS[index % 3],
                     path=f"docs/facts/event-{index:03d}.md", date=PartialDate(year, 1 + index % 12, 1))
         site.facts[fact.id] = fact
     for word in ["Accession", "Asylum", "Border", "Camp", "Detention", "Émigré", "1951 Convention", *[
@@ -87,6 +97,47 @@ def test_a_big_glossary_index_splits_by_letter(small_budget):
         assert len(text.encode()) <= SMALL_BUDGET, uri
 
 
+def test_a_big_facts_index_splits_into_a_page_per_topic_and_per_verdict(small_budget):
+    site = synthetic_site()
+    found = pages.render_facts_index(site)
+    assert set(found) == {"facts/index.md", "facts/topics/treaties.md", "facts/topics/un-system.md",
+                          "facts/topics/forced-returns.md", "facts/verdicts/confirmed.md",
+                          "facts/verdicts/reported.md", "facts/verdicts/disputed.md"}
+    for fact in site.facts.values():
+        lists = [("topic", tag) for tag in fact.tags] + [("verdict", fact.verdict)]
+        for kind, value in lists:
+            uri, anchor = layout.facts_list(site, kind, value).split("#")
+            assert f"{{ #{anchor} }}" in found[uri] and f"]({fact.id}.md)" in found[uri].replace("../", "")
+        listed_on = [uri for uri, text in found.items() if f"/{fact.id}.md)" in text or f"]({fact.id}.md)" in text]
+        assert len(listed_on) == len(lists)
+    # The first page counts each list, and keeps its anchor for links made before the split.
+    assert '<li id="topic-treaties" markdown="span">[Treaties](topics/treaties.md#topic-treaties): 27 facts</li>' in (
+        found["facts/index.md"])
+    assert '<li id="verdict-disputed"' in found["facts/index.md"]
+    for uri, text in found.items():
+        assert len(text.encode()) <= SMALL_BUDGET, uri
+
+
+def test_a_small_facts_index_and_sources_page_are_one_page_each():
+    site = synthetic_site()
+    assert list(pages.render_facts_index(site)) == ["facts/index.md"]
+    assert list(sources_page.render_sources_page(site)) == ["sources.md"]
+
+
+def test_a_big_sources_page_splits_by_kind_of_source(small_budget):
+    site = synthetic_site()
+    found = sources_page.render_sources_page(site)
+    assert set(found) == {"sources.md", "sources/news.md", "sources/treaty.md", "sources/un-document.md"}
+    for source in site.sources.values():
+        uri, anchor = layout.source_entry(site, source).split("#")
+        assert uri == f"sources/{source.kind}.md"
+        assert [page for page, text in found.items() if f'<li id="{anchor}" markdown>' in text] == [uri]
+    assert found["sources/treaty.md"].startswith(
+        "# Sources: Treaty { #kind-treaty }\n\n[All kinds of source](../sources.md) · 2 sources on this page.")
+    assert '<li id="kind-treaty" markdown="span">[Treaty](sources/treaty.md#kind-treaty): 2 sources</li>' in (
+        found["sources.md"])
+
+
 def test_links_that_editors_write_follow_the_split(small_budget):
     site = synthetic_site()
     body = ("[an event](../timeline.md#event-003), [a year](../timeline.md#2016), [a term](../glossary/index.md#camp), "
@@ -94,12 +145,22 @@ def test_links_that_editors_write_follow_the_split(small_budget):
     assert layout.follow_splits(body, "facts/x.md", site) == (
         "[an event](../timeline/1982.md#event-003), [a year](../timeline/2010s.md#2016), "
         "[a term](../glossary/letters/c.md#camp), [no such year](../timeline.md#1900) and [the top](../timeline.md)")
+    body = ("[a topic](index.md#topic-un-system), [a verdict](../facts/index.md#verdict-reported), "
+            "[a source](../sources.md#t1), [a kind](../sources.md#kind-news), [no such source](../sources.md#zz), "
+            "[no such topic](index.md#topic-zz) and [another page](../conventions.md#sources)")
+    assert layout.follow_splits(body, "facts/x.md", site) == (
+        "[a topic](topics/un-system.md#topic-un-system), [a verdict](verdicts/reported.md#verdict-reported), "
+        "[a source](../sources/treaty.md#t1), [a kind](../sources/news.md#kind-news), "
+        "[no such source](../sources.md#zz), [no such topic](index.md#topic-zz) and "
+        "[another page](../conventions.md#sources)")
 
 
 def write_synthetic_content(folder: Path, site: Site) -> Path:
     (folder / "sources").mkdir(parents=True)
-    (folder / "sources/s.yml").write_text(
-        "id: s\ntitle: A source\npublisher: A publisher\nkind: news\nread_as: original\n", encoding="utf-8")
+    for source in site.sources.values():
+        (folder / source.path).write_text(
+            f"id: {source.id}\ntitle: {source.title}\npublisher: {source.publisher}\nkind: {source.kind}\n"
+            f"read_as: {source.read_as}\n", encoding="utf-8")
     (folder / "docs/facts").mkdir(parents=True)
     (folder / "docs/glossary").mkdir(parents=True)
     (folder / "docs/opinion.md").write_text(
@@ -107,9 +168,10 @@ def write_synthetic_content(folder: Path, site: Site) -> Path:
         "text_basis: a repost\nsources: [s]\nreviewed: 2026-11-26\n---\nSome words about Accession.\n", encoding="utf-8")
     for fact in site.facts.values():
         (folder / fact.path).write_text(
-            f"---\nid: {fact.id}\ntitle: {fact.title}\nverdict: confirmed\ndate: {fact.date.iso()}\n"
-            f"reviewed: 2026-11-26\nsources: [s]\ntags: [treaties]\n---\nSee [the year](../timeline.md#{fact.date.year})"
-            " and the Border.\n", encoding="utf-8")
+            f"---\nid: {fact.id}\ntitle: {fact.title}\nverdict: {fact.verdict}\ndate: {fact.date.iso()}\n"
+            f"reviewed: 2026-11-26\nsources: [{', '.join(ref.id for ref in fact.sources)}]\n"
+            f"tags: [{', '.join(fact.tags)}]\n---\nSee [the year](../timeline.md#{fact.date.year}), "
+            "[the treaty](../sources.md#t1) and the Border.\n", encoding="utf-8")
     for term in site.terms.values():
         (folder / term.path).write_text(
             f"---\nid: {term.id}\nterm: {term.term}\ndefinition: {term.definition}\nsources: [s]\n"
@@ -139,6 +201,14 @@ def test_a_split_site_builds_strictly_with_every_anchor_in_place(tmp_path):
     assert {"1950s", "1980s", "1982", "2023"} <= set(Page(out / "timeline/index.html").ids())
     assert {"letter-a", "letter-0-9"} <= set(Page(out / "glossary/index.html").ids())
     assert "event-003" in Page(out / "timeline/1982/index.html").ids()
+    # The facts index and the sources page split the same way.
+    assert [a.attrs["href"] for a in fact.find("a") if a.text == "Treaties"] == ["../topics/treaties/#topic-treaties"]
+    assert [a.attrs["href"] for a in fact.find("a") if a.text == "the treaty"] == ["../../sources/treaty/#t1"]
+    assert {"topic-treaties", "verdict-confirmed"} <= set(Page(out / "facts/index.html").ids())
+    topic_page = Page(out / "facts/topics/treaties/index.html")
+    assert "event-003" in {a.attrs["href"].strip("./") for a in topic_page.find("a")}
+    assert {"kind-news", "kind-treaty"} <= set(Page(out / "sources/index.html").ids())
+    assert {"kind-treaty", "t1", "t2"} <= set(Page(out / "sources/treaty/index.html").ids())
     for path in out.rglob("index.html"):
         assert path.stat().st_size < 1_000_000
 

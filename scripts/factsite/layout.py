@@ -1,11 +1,12 @@
 """Where things live: relative links between source files, and which generated page holds each part of the
-timeline and of the glossary index.
+timeline, the glossary index, the facts index and the sources page.
 
-The timeline and the glossary index are one page each while they are small. When a page would grow past
-PAGE_BUDGET, the timeline splits into a page per decade (a decade that is still too big, into a page per year)
-and the glossary index into a page per letter. Every generated link to a year, an event or a glossary entry asks
-this module for its page, and links that editors write to them are pointed at the right page the same way,
-so links stay right whichever way the pages are cut.
+Each of these lists is one page while it is small. When a page would grow past PAGE_BUDGET, the timeline splits
+into a page per decade (a decade that is still too big, into a page per year), the glossary index into a page per
+letter, the facts index into a page per topic and per verdict, and the sources page into a page per kind of
+source. Every generated link to a year, an event, a glossary entry, a list of facts or a source asks this module
+for its page, and links that editors write to them are pointed at the right page the same way, so links stay
+right whichever way the pages are cut.
 """
 
 from __future__ import annotations
@@ -16,15 +17,21 @@ import unicodedata
 from collections import Counter
 
 from .chronology import dated_facts
-from .model import Fact, Site, Term, per_site
+from .model import Fact, Site, Source, Term, per_site
+from .vocabulary import source_kinds, tags, verdicts
 
 TIMELINE = "timeline.md"
 GLOSSARY_INDEX = "glossary/index.md"
+FACTS_INDEX = "facts/index.md"
+SOURCES_PAGE = "sources.md"
 # Well under the 1 MB a page may weigh: the theme's own HTML, the navigation and the search box come on top.
 PAGE_BUDGET = 500_000
 # Rough HTML bytes of one entry besides its title or definition (list item, date, link, verdict label).
 _TIMELINE_ENTRY = 450
 _GLOSSARY_ENTRY = 250
+_FACT_ITEM = 250  # one line of a list of facts: link, verdict, date
+_SOURCE_ENTRY = 700  # one source on the sources page: its reference, besides the title
+_CITED_BY = 200  # one page in a source's "Cited by" list
 
 
 def rel_link(from_uri: str, to_uri: str) -> str:
@@ -105,12 +112,57 @@ def glossary_entry(site: Site, term: Term) -> str:
     return f"{glossary_index_pages(site)[term.id]}#{term.id}"
 
 
-# A link to an anchor of the timeline or of the glossary index, as an editor writes it: [1982](../timeline.md#1982).
-_LINK_TO_SPLIT_PAGE = re.compile(r"\]\((?P<path>[^()\s#]*?(?:timeline|glossary/index)\.md)#(?P<anchor>[^()\s]+)\)")
+@per_site
+def facts_index_is_split(site: Site) -> bool:
+    """Whether the facts index is too big for one page: each fact is listed under each of its topics and once
+    under its verdict."""
+    cost = sum((_FACT_ITEM + len(fact.title.encode())) * (len(fact.tags) + 1) for fact in site.facts.values())
+    return cost > PAGE_BUDGET
+
+
+def facts_list_page(site: Site, kind: str, value: str) -> str:
+    """The page that lists the facts of one topic or one verdict (kind is 'topic' or 'verdict'): the facts index,
+    or once it is split a page of its own such as facts/topics/treaties.md."""
+    return f"facts/{kind}s/{value}.md" if facts_index_is_split(site) else FACTS_INDEX
+
+
+def facts_list(site: Site, kind: str, value: str) -> str:
+    """That list's anchor, e.g. facts/index.md#topic-treaties or facts/topics/treaties.md#topic-treaties."""
+    return f"{facts_list_page(site, kind, value)}#{kind}-{value}"
+
+
+@per_site
+def sources_page_is_split(site: Site) -> bool:
+    """Whether the sources page is too big for one page: each source comes with the pages that cite it."""
+    cited = site.citations()
+    cost = sum(_SOURCE_ENTRY + len(source.title.encode()) + _CITED_BY * len(cited[source.id])
+               for source in site.sources.values())
+    return cost > PAGE_BUDGET
+
+
+def sources_page(site: Site, kind: str) -> str:
+    """The page that lists the sources of one kind: the sources page, or once it is split sources/<kind>.md."""
+    return f"sources/{kind}.md" if sources_page_is_split(site) else SOURCES_PAGE
+
+
+def sources_of_kind(site: Site, kind: str) -> str:
+    """That list's anchor, e.g. sources.md#kind-treaty or sources/treaty.md#kind-treaty."""
+    return f"{sources_page(site, kind)}#kind-{kind}"
+
+
+def source_entry(site: Site, source: Source) -> str:
+    """A source's entry, e.g. sources.md#unhcr-1951-convention."""
+    return f"{sources_page(site, source.kind)}#{source.id}"
+
+
+# A link to an anchor of a page that may be split, as an editor writes it: [1982](../timeline.md#1982). The path is
+# checked once it is resolved against the page's folder.
+_LINK_TO_SPLIT_PAGE = re.compile(r"\]\((?P<path>[^()\s#]*?\.md)#(?P<anchor>[^()\s]+)\)")
 
 
 def follow_splits(markdown: str, from_uri: str, site: Site) -> str:
-    """Point each link to an event, a year or a glossary entry at the page that holds it."""
+    """Point each link to an event, a year, a glossary entry, a list of facts or a source at the page that holds
+    it."""
 
     def repoint(match: re.Match) -> str:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), match["path"]))
@@ -129,5 +181,14 @@ def _page_of_anchor(site: Site, path: str, anchor: str) -> str | None:
             return timeline_pages(site).get(int(anchor))
     if path == GLOSSARY_INDEX and anchor in site.terms:
         return glossary_index_pages(site)[anchor]
+    if path == FACTS_INDEX:
+        kind, _, value = anchor.partition("-")
+        if value in {"topic": tags(), "verdict": verdicts()}.get(kind, {}):
+            return facts_list_page(site, kind, value)
+    if path == SOURCES_PAGE:
+        if anchor in site.sources:
+            return sources_page(site, site.sources[anchor].kind)
+        if anchor.removeprefix("kind-") in source_kinds():
+            return sources_page(site, anchor.removeprefix("kind-"))
     # Anything else stays as written: a wrong anchor is then reported by the strict build.
     return None

@@ -11,7 +11,16 @@ import re
 from .corrections import PAGE as CORRECTIONS_PAGE
 from .corrections import describe, newest_first
 from .dates import human_range
-from .layout import follow_splits, headword_order, rel_link, timeline_entry
+from .layout import (
+    FACTS_INDEX,
+    facts_index_is_split,
+    facts_list,
+    facts_list_page,
+    follow_splits,
+    headword_order,
+    rel_link,
+    timeline_entry,
+)
 from .load import CLAIM_LINK
 from .markup import html_text, md_text
 from .model import Correction, Fact, Opinion, Site, SourceRef, Term
@@ -64,7 +73,9 @@ def render_fact_page(fact: Fact, site: Site) -> str:
         on_timeline = rel_link(uri, timeline_entry(site, fact))
         lines += ["Date", f":   {_time(fact.date, fact_date(fact))} · [on the timeline]({on_timeline})", ""]
     lines += ["Last reviewed", f":   {_time(fact.reviewed, fact.reviewed.human())}", ""]
-    topic_links = ", ".join(f"[{md_text(tags()[t].label)}](index.md#topic-{t})" for t in fact.tags)
+    topic_links = ", ".join(
+        f"[{md_text(tags()[t].label)}]({rel_link(uri, facts_list(site, 'topic', t))})" for t in fact.tags
+    )
     lines += ["Topics", f":   {topic_links}", ""]
     if fact.terms:
         term_links = ", ".join(
@@ -165,31 +176,63 @@ def _fact_item(fact: Fact, from_uri: str) -> str:
     return f"- [{md_text(fact.title)}]({rel_link(from_uri, fact.src_uri)}) — {md_text(verdicts()[fact.verdict].label)}{when}"
 
 
-def render_facts_index(site: Site) -> str:
-    """facts/index.md: every fact, by topic and by verdict."""
-    uri = "facts/index.md"
+def render_facts_index(site: Site) -> dict[str, str]:
+    """Every page of the facts index, by source file: facts/index.md lists every fact by topic and by verdict, or,
+    once that is too big for one page, links to a page per topic and per verdict."""
     facts = sorted(site.facts.values(), key=lambda f: f.title.casefold())
     claims = [f for f in facts if f.is_claim]
     lines = [
         "# Facts",
         "",
-        f"The site checks {len(claims)} claims of [the opinion](../opinion.md) and records "
-        f"{len(facts) - len(claims)} background facts. Each page gives its verdict, its sources and the day it was "
-        f"last reviewed; [the conventions](../conventions.md) explain every verdict.",
-        "",
-        "## By topic",
+        f"The site checks {counted(len(claims), 'claim')} of [the opinion](../opinion.md) and records "
+        f"{counted(len(facts) - len(claims), 'background fact')}. Each page gives its verdict, its sources and the "
+        "day it was last reviewed; [the conventions](../conventions.md) explain every verdict.",
         "",
     ]
-    for tag_id, word in tags().items():
-        tagged = [f for f in facts if tag_id in f.tags]
-        if tagged:
-            lines += [f"### {md_text(word.label)} {{ #topic-{tag_id} }}", "", *(_fact_item(f, uri) for f in tagged), ""]
-    lines += ["## By verdict", ""]
-    for verdict_id, word in verdicts().items():
-        judged = [f for f in facts if f.verdict == verdict_id]
-        if judged:
-            lines += [f"### {md_text(word.label)} {{ #verdict-{verdict_id} }}", "", *(_fact_item(f, uri) for f in judged), ""]
-    return "\n".join(lines)
+    split = facts_index_is_split(site)
+    pages = {}
+    groupings = [
+        ("topic", "By topic", tags(), {t: [f for f in facts if t in f.tags] for t in tags()}),
+        ("verdict", "By verdict", verdicts(), {v: [f for f in facts if f.verdict == v] for v in verdicts()}),
+    ]
+    for kind, heading, words, lists in groupings:
+        lists = {value: listed for value, listed in lists.items() if listed}
+        lines += [f"## {heading}", ""]
+        if split:
+            lines += _list_of_lists(site, kind, words, lists)
+        for value, listed in lists.items():
+            title = md_text(words[value].label)
+            if split:
+                uri = facts_list_page(site, kind, value)
+                pages[uri] = "\n".join([
+                    f"# Facts: {title} {{ #{kind}-{value} }}",
+                    "",
+                    f"[All facts]({rel_link(uri, FACTS_INDEX)}) · {counted(len(listed), 'fact')} on this page.",
+                    "",
+                    *(_fact_item(f, uri) for f in listed),
+                    "",
+                ])
+            else:
+                lines += [f"### {title} {{ #{kind}-{value} }}", "", *(_fact_item(f, FACTS_INDEX) for f in listed),
+                          ""]
+    return {FACTS_INDEX: "\n".join(lines), **pages}
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 fact', '1,234 facts'."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _list_of_lists(site: Site, kind: str, words: dict[str, Word], lists: dict[str, list[Fact]]) -> list[str]:
+    """The split index's list of topics or verdicts, each with its number of facts (and its anchor, as before the
+    split)."""
+    items = [
+        f'<li id="{kind}-{value}" markdown="span">'
+        f"[{md_text(words[value].label)}]({rel_link(FACTS_INDEX, facts_list(site, kind, value))}): "
+        f"{counted(len(listed), 'fact')}</li>"
+        for value, listed in lists.items()
+    ]
+    return ['<ul class="list-parts" markdown>', *items, "</ul>", ""]
 
 
 def _word_table(words: dict[str, Word], anchor: str | None = None) -> str:

@@ -1,43 +1,65 @@
-"""The sources page: every source in the registry with its full reference and the pages that cite it."""
+"""The sources page: every source in the registry with its full reference and the pages that cite it.
+
+One page (sources.md) while it is small; past the page budget, a list of the kinds of source with a page per kind
+(see layout). Anchors: each kind is ``#kind-treaty``, each source its id, e.g. ``sources.md#unhcr-1951-convention``.
+"""
 
 from __future__ import annotations
 
-from .layout import rel_link
+from .layout import SOURCES_PAGE, rel_link, sources_of_kind, sources_page, sources_page_is_split
 from .markup import html_text, md_text
 from .model import Fact, Opinion, Site, Source, Term
-from .pages import jump_list, record_link, record_order
+from .pages import counted, jump_list, record_link, record_order
 from .references import format_reference
 from .vocabulary import source_kinds
 
-SOURCES_PAGE = "sources.md"
 
-
-def render_sources_page(site: Site) -> str:
-    """sources.md: the sources grouped by kind, each with an anchor of its id."""
-    uri = SOURCES_PAGE
+def render_sources_page(site: Site) -> dict[str, str]:
+    """Every page of the sources list, by source file: sources.md first, with the sources grouped by kind."""
     cited = site.citations()
-    kinds = [(kind, word) for kind, word in source_kinds().items()
-             if any(source.kind == kind for source in site.sources.values())]
+    by_kind = {kind: sorted((s for s in site.sources.values() if s.kind == kind), key=_source_order)
+               for kind in source_kinds()}
+    by_kind = {kind: sources for kind, sources in by_kind.items() if sources}
+    labels = {kind: md_text(source_kinds()[kind].label) for kind in by_kind}
     lines = [
         "# Sources",
         "",
         f"Every document this site relies on, {len(site.sources)} in all, grouped by kind. Each entry gives the "
         "full reference, how the document was read, and the pages that cite it. "
-        f"[The conventions]({rel_link(uri, 'conventions.md')}#sources) explain how references are written.",
-        "",
-        jump_list("Kinds of source", [f"[{md_text(word.label)}](#kind-{kind})" for kind, word in kinds]),
+        f"[The conventions]({rel_link(SOURCES_PAGE, 'conventions.md')}#sources) explain how references are written.",
         "",
     ]
-    for kind, word in kinds:
-        sources = sorted((s for s in site.sources.values() if s.kind == kind), key=_source_order)
-        lines += [f"## {md_text(word.label)} {{ #kind-{kind} }}", "", '<ol class="references source-list" markdown>']
-        lines += [_entry(source, cited[source.id], uri) for source in sources]
-        lines += ["</ol>", ""]
-    return "\n".join(lines)
+    if not sources_page_is_split(site):
+        lines += [jump_list("Kinds of source", [f"[{labels[kind]}](#kind-{kind})" for kind in by_kind]), ""]
+        for kind, sources in by_kind.items():
+            lines += [f"## {labels[kind]} {{ #kind-{kind} }}", "", *_entries(sources, cited, SOURCES_PAGE)]
+        return {SOURCES_PAGE: "\n".join(lines)}
+    # Each kind keeps its anchor on the first page, so that links made before the split still arrive.
+    items = [
+        f'<li id="kind-{kind}" markdown="span">[{labels[kind]}]({rel_link(SOURCES_PAGE, sources_of_kind(site, kind))})'
+        f": {counted(len(sources), 'source')}</li>"
+        for kind, sources in by_kind.items()
+    ]
+    pages = {SOURCES_PAGE: "\n".join([*lines, '<ul class="list-parts" markdown>', *items, "</ul>", ""])}
+    for kind, sources in by_kind.items():
+        uri = sources_page(site, kind)
+        pages[uri] = "\n".join([
+            f"# Sources: {labels[kind]} {{ #kind-{kind} }}",
+            "",
+            f"[All kinds of source]({rel_link(uri, SOURCES_PAGE)}) · {counted(len(sources), 'source')} on this page.",
+            "",
+            *_entries(sources, cited, uri),
+        ])
+    return pages
 
 
 def _source_order(source: Source) -> tuple:
     return ((source.author or source.publisher).casefold(), source.title.casefold(), source.id)
+
+
+def _entries(sources: list[Source], cited: dict[str, list[Opinion | Fact | Term]], uri: str) -> list[str]:
+    return ['<ol class="references source-list" markdown>', *(_entry(s, cited[s.id], uri) for s in sources),
+            "</ol>", ""]
 
 
 def _entry(source: Source, records: list[Opinion | Fact | Term], uri: str) -> str:
@@ -48,4 +70,3 @@ def _entry(source: Source, records: list[Opinion | Fact | Term], uri: str) -> st
         f'<p class="source-list__cited-by" markdown="span">Cited by: {links}.</p>',
         "</li>",
     ])
-
