@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .cli import find_root
-from .synthetic import CLAIMS, Corpus, make_synthetic_site
+from .synthetic import CLAIMS, Corpus, make_plain_site, make_synthetic_site
 
 REPORT = "BENCHMARK.md"
 HEADING = "## Build speed and page weight at scale"
@@ -77,6 +77,7 @@ class Figures:
     breakdown: dict[str, float]  # processor seconds per part of one build
     breakdown_cpu: float  # that build's processor seconds
     load: float  # the machine's load average when this N started
+    plain: list[Run]  # builds of as many plain pages with the same configuration and theme, without the hook
 
 
 @dataclass
@@ -127,10 +128,10 @@ def measure_sizes(site_dir: Path, corpus: Corpus) -> Sizes:
     fact_pages = [pages[f"facts/{fact_id}/index.html"] for fact_id in corpus.facts]
     term_pages = {f"glossary/{term_id}/index.html" for term_id in corpus.terms}
     groups = {
-        "facts index": lambda p: p == "facts/index.html",
+        "facts index": lambda p: p == "facts/index.html" or p.startswith(("facts/topics/", "facts/verdicts/")),
         "timeline": lambda p: p.startswith("timeline/"),
         "glossary index": lambda p: p.startswith("glossary/") and p not in term_pages,
-        "sources page": lambda p: p.startswith("sources/"),
+        "sources list": lambda p: p.startswith("sources/"),
     }
     listings = {}
     for name, belongs in groups.items():
@@ -164,10 +165,13 @@ def measure(repo: Path, n: int, work: Path, repeat: int) -> Figures:
     # runs is the best estimate of each part's own cost, and of the whole build's.
     parts = {key for timed in timed_runs for key in timed["spent"]}
     breakdown = {key: min(timed["spent"].get(key, 0.0) for timed in timed_runs) for key in parts}
-    for folder in (root, site_dir, work / f"timed-out-{n}"):
+    plain_root = work / f"plain-{n}"
+    make_plain_site(repo, plain_root, sizes.pages - 1)
+    plain = [run(build_command(work / f"plain-out-{n}"), plain_root, work / f"plain-{n}.log") for _ in range(repeat)]
+    for folder in (root, site_dir, work / f"timed-out-{n}", plain_root, work / f"plain-out-{n}"):
         shutil.rmtree(folder)
     return Figures(n=n, corpus=corpus, check=check, build=build, sizes=sizes, breakdown=breakdown,
-                   breakdown_cpu=min(timed["cpu"] for timed in timed_runs), load=load)
+                   breakdown_cpu=min(timed["cpu"] for timed in timed_runs), load=load, plain=plain)
 
 
 def _last_json_line(log: Path) -> dict:
@@ -279,7 +283,7 @@ def verdicts(results: Results) -> list[str]:
                      + "; ".join(heavy) + ".")
     else:
         lines.append("- **Met**, beyond the targets above: no page of the site is over 1 MB at any size.")
-    for name in ("timeline", "glossary index"):
+    for name in ("timeline", "glossary index", "facts index", "sources list"):
         found = [(f.n, f.sizes.listings[name]) for f in results.figures if name in f.sizes.listings]
         if not found:
             lines.append(f"- Not measured: the site has no {name} page yet.")
@@ -296,10 +300,14 @@ def _beyond_the_project(f: Figures) -> str:
     rest = f.breakdown_cpu * (1 - own_share(f))
     per_page = rest / f.sizes.pages * 1000
     needed = MAX_BUILD_SECONDS / f.sizes.pages * 1000
+    plain = least_cpu(f.plain)
     return (f"Without any of the project's code the build would still take {_s(rest)}: MkDocs, Python-Markdown and "
             f"the theme's templates and search spend {per_page:.1f} ms on each of the {f.sizes.pages:,} pages, about "
             f"the same at every size (see where the time goes, below), and {MAX_BUILD_SECONDS} s would need "
-            f"{needed:.1f} ms per page. MkDocs builds on one core, page after page.")
+            f"{needed:.1f} ms per page. MkDocs builds on one core, page after page. As many plain pages of the same "
+            f"length, with the same configuration and theme but no front-matter, links, glossary terms or "
+            f"references, take {_s(plain)} ({plain / f.sizes.pages * 1000:.1f} ms per page): what the stack itself "
+            f"costs before any of the site's content is on a page.")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -310,7 +318,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def figures_table(results: Results) -> list[str]:
     cols = results.figures
-    listing_names = [name for name in ("facts index", "timeline", "glossary index", "sources page")
+    listing_names = [name for name in ("facts index", "timeline", "glossary index", "sources list")
                      if any(name in f.sizes.listings for f in cols)]
 
     def listing(f: Figures, name: str) -> str:
@@ -326,6 +334,7 @@ def figures_table(results: Results) -> list[str]:
         ["Checker (`scripts/check`), processor time", *(_s(least_cpu(f.check)) for f in cols)],
         ["Strict build, processor time", *(_s(least_cpu(f.build)) for f in cols)],
         ["Strict build, elapsed time of each run", *(", ".join(f"{r.wall:.1f}" for r in f.build) + " s" for f in cols)],
+        ["As many plain pages, same theme, no hook: processor time", *(_s(least_cpu(f.plain)) for f in cols)],
         ["Peak memory of the build", *(f"{max(r.peak_bytes for r in f.build) / 2**20:,.0f} MiB" for f in cols)],
         ["The project's own code, share of the build's CPU", *(f"{own_share(f):.1%}" for f in cols)],
         ["Pages built", *(f"{f.sizes.pages:,}" for f in cols)],
@@ -423,7 +432,11 @@ def render_section(results: Results, today: datetime.date) -> str:
         "subprocess. Elapsed time from a clock around it; processor time (user + system) and peak memory (the "
         "largest resident set size) from `wait4`, for that subprocess alone.",
         "- Sizes: bytes on disk of the built site (1 KB = 1,000 bytes, 1 MB = 1,000,000 bytes); the median over all "
-        "fact pages; `search/search_index.json`; for pages split into several (by decade, by letter), the largest.",
+        "fact pages; `search/search_index.json`; for pages split into several (by decade, by letter, by topic and "
+        "verdict, by kind of source), the largest.",
+        "- Plain pages: `scripts/factsite/synthetic.py` (`make_plain_site`) writes as many pages as the synthetic site "
+        "built, less its home page, each a title, a subheading and about 300 words, with the site's `mkdocs.yml` "
+        "less its hook and its navigation, and the same theme overrides, style sheet and script; built as above.",
         "",
     ]
     return "\n".join(lines)

@@ -3,6 +3,8 @@
 ``make_synthetic_site(repo, dest, n)`` copies the real site's frame (configuration, hook, package, theme
 overrides, hand-written pages) into ``dest`` and writes n facts with bodies of about 300 words, n/10
 glossary terms with aliases, n/5 sources and an opinion with a few claims, all valid for the checker.
+``make_plain_site(repo, dest, pages)`` is the yardstick: the same configuration and theme without the hook,
+and plain pages of about 300 words with no front-matter, links or references.
 The text is drawn from a fixed word list by generators seeded per record: the same seed gives the same files,
 and record i reads the same at every n (only which sources and terms it cites depends on how many there are).
 None of it is about anything: it only has the shape of real content.
@@ -11,6 +13,7 @@ None of it is about anything: it only has the shape of real content.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +86,29 @@ def make_synthetic_site(repo: Path, dest: Path, n: int, seed: int = 1) -> Corpus
     """The site's frame from ``repo`` in ``dest`` with n synthetic facts, n/10 terms and n/5 sources."""
     copy_frame(repo, dest)
     return write_corpus(dest, n, seed)
+
+
+# Parts of mkdocs.yml that belong to the content logic or name pages a plain site does not have.
+_HOOK_PARTS = re.compile(r"^(?:hooks|watch):\n(?:  - .*\n)+", re.M)
+_NAV = re.compile(r"^nav:\n(?:  - .*\n)+", re.M)
+
+
+def make_plain_site(repo: Path, dest: Path, pages: int, seed: int = 1) -> None:
+    """The site's configuration, theme overrides and assets in ``dest`` without the hook, with a home page and
+    ``pages`` plain pages (a title, about 300 words in six paragraphs, one subheading) kept out of the sidebar as
+    fact pages are: what MkDocs and the theme alone spend on pages of that size."""
+    for name in ["overrides", "docs/stylesheets", "docs/javascripts"]:
+        shutil.copytree(repo / name, dest / name, dirs_exist_ok=True)
+    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    config = _NAV.sub("nav:\n  - Home: index.md\n", _HOOK_PARTS.sub("", config))
+    _write(dest, "mkdocs.yml", config)
+    _write(dest, "docs/index.md", "# Plain pages\n\nA yardstick for the build: pages with words and nothing else.\n")
+    for index in range(1, pages + 1):
+        rng = _rng(seed, "plain", index)
+        paragraphs = [" ".join(_sentence(rng, 10) for _ in range(5)) for _ in range(6)]
+        text = "\n\n".join([f"# {_sentence(rng, 6)[:-1]}", *paragraphs[:3], f"## {_sentence(rng, 4)[:-1]}",
+                             *paragraphs[3:]])
+        _write(dest, f"docs/facts/plain-{index:05d}.md", text + "\n")
 
 
 def write_corpus(root: Path, n: int, seed: int = 1) -> Corpus:
