@@ -20,7 +20,7 @@ from .layout import (
 )
 from .markup import html_text, md_text
 from .model import Site, Term
-from .pages import jump_list, record_link, record_order, sources_section
+from .pages import counted, jump_list, parts_list, record_link, record_order, sources_section
 from .terms_in_text import TermMarker, term_usage
 
 _LETTERS = ["0-9", *string.ascii_lowercase, "other"]
@@ -84,7 +84,9 @@ def render_glossary_index(site: Site) -> dict[str, str]:
         for key, group in by_letter.items():
             lines += _letter_section(site, GLOSSARY_INDEX, key, group, level="##")
         return {GLOSSARY_INDEX: "\n".join(lines)}
-    pages = {GLOSSARY_INDEX: "\n".join(["# Glossary", "", *_intro(len(terms)), _letter_list(site, by_letter), ""])}
+    letters = [(f"letter-{key}", _letter_label(key), _letter_href(site, GLOSSARY_INDEX, key, group),
+                counted(len(group), "term")) for key, group in by_letter.items()]
+    pages = {GLOSSARY_INDEX: "\n".join(["# Glossary", "", *_intro(len(terms)), *parts_list(letters)])}
     for key, group in by_letter.items():
         uri = layout[group[0].id]
         lines = [f"# Glossary: {_letter_label(key)} {{ #letter-{key} }}", "",
@@ -116,16 +118,6 @@ def _jump_list(site: Site, uri: str, by_letter: dict[str, list[Term]]) -> str:
         elif key not in ("0-9", "other"):
             items.append(f'<span class="jump-list__empty">{_letter_label(key)}</span>')
     return jump_list("Letters", items)
-
-
-def _letter_list(site: Site, by_letter: dict[str, list[Term]]) -> str:
-    """The split index's first page: each letter with its number of terms (and its anchor, as before the split)."""
-    items = [
-        f'<li id="letter-{key}" markdown="span">[{_letter_label(key)}]({_letter_href(site, GLOSSARY_INDEX, key, group)}):'
-        f" {len(group)} {'term' if len(group) == 1 else 'terms'}</li>"
-        for key, group in by_letter.items()
-    ]
-    return "\n".join(['<ul class="glossary-letters" markdown>', *items, "</ul>"])
 
 
 def _letter_section(site: Site, uri: str, key: str, terms: list[Term], level: str | None) -> list[str]:

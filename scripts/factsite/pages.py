@@ -199,7 +199,11 @@ def render_facts_index(site: Site) -> dict[str, str]:
         lists = {value: listed for value, listed in lists.items() if listed}
         lines += [f"## {heading}", ""]
         if split:
-            lines += _list_of_lists(site, kind, words, lists)
+            lines += parts_list([
+                (f"{kind}-{value}", md_text(words[value].label), rel_link(FACTS_INDEX, facts_list(site, kind, value)),
+                 counted(len(listed), "fact"))
+                for value, listed in lists.items()
+            ])
         for value, listed in lists.items():
             title = md_text(words[value].label)
             if split:
@@ -223,15 +227,11 @@ def counted(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _list_of_lists(site: Site, kind: str, words: dict[str, Word], lists: dict[str, list[Fact]]) -> list[str]:
-    """The split index's list of topics or verdicts, each with its number of facts (and its anchor, as before the
-    split)."""
-    items = [
-        f'<li id="{kind}-{value}" markdown="span">'
-        f"[{md_text(words[value].label)}]({rel_link(FACTS_INDEX, facts_list(site, kind, value))}): "
-        f"{counted(len(listed), 'fact')}</li>"
-        for value, listed in lists.items()
-    ]
+def parts_list(parts: list[tuple[str, str, str, str]]) -> list[str]:
+    """The first page of a list that is split: each part (anchor, label, link, what it holds) as a link. Each part
+    keeps its anchor here, so that links made before the split still arrive."""
+    items = [f'<li id="{anchor}" markdown="span">[{label}]({href}): {holds}</li>' for anchor, label, href, holds
+             in parts]
     return ['<ul class="list-parts" markdown>', *items, "</ul>", ""]
 
 

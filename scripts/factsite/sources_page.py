@@ -9,7 +9,7 @@ from __future__ import annotations
 from .layout import SOURCES_PAGE, rel_link, sources_of_kind, sources_page, sources_page_is_split
 from .markup import html_text, md_text
 from .model import Fact, Opinion, Site, Source, Term
-from .pages import counted, jump_list, record_link, record_order
+from .pages import counted, jump_list, parts_list, record_link, record_order
 from .references import format_reference
 from .vocabulary import source_kinds
 
@@ -34,13 +34,9 @@ def render_sources_page(site: Site) -> dict[str, str]:
         for kind, sources in by_kind.items():
             lines += [f"## {labels[kind]} {{ #kind-{kind} }}", "", *_entries(sources, cited, SOURCES_PAGE)]
         return {SOURCES_PAGE: "\n".join(lines)}
-    # Each kind keeps its anchor on the first page, so that links made before the split still arrive.
-    items = [
-        f'<li id="kind-{kind}" markdown="span">[{labels[kind]}]({rel_link(SOURCES_PAGE, sources_of_kind(site, kind))})'
-        f": {counted(len(sources), 'source')}</li>"
-        for kind, sources in by_kind.items()
-    ]
-    pages = {SOURCES_PAGE: "\n".join([*lines, '<ul class="list-parts" markdown>', *items, "</ul>", ""])}
+    parts = [(f"kind-{kind}", labels[kind], rel_link(SOURCES_PAGE, sources_of_kind(site, kind)),
+              counted(len(sources), "source")) for kind, sources in by_kind.items()]
+    pages = {SOURCES_PAGE: "\n".join([*lines, *parts_list(parts)])}
     for kind, sources in by_kind.items():
         uri = sources_page(site, kind)
         pages[uri] = "\n".join([
