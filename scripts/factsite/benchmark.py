@@ -149,25 +149,29 @@ def measure_sizes(site_dir: Path, corpus: Corpus) -> Sizes:
 
 
 def measure(repo: Path, n: int, work: Path, repeat: int) -> Figures:
-    """All figures for one N: the checker, the build and the timed build ``repeat`` times each, the sizes."""
-    root, site_dir = work / f"site-{n}", work / f"out-{n}"
+    """All figures for one N: the checker, the build, the timed build and the plain pages' build ``repeat`` times
+    each, the sizes."""
+    root, site_dir, plain_root = work / f"site-{n}", work / f"out-{n}", work / f"plain-{n}"
     corpus = make_synthetic_site(repo, root, n)
     load = os.getloadavg()[0]
-    check = [run(check_command(), root, work / f"check-{n}.log") for _ in range(repeat)]
-    build = [run(build_command(site_dir), root, work / f"build-{n}.log") for _ in range(repeat)]
-    sizes = measure_sizes(site_dir, corpus)
-    timed_runs = []
+    check, build, plain, timed_runs = [], [], [], []
+    sizes: Sizes | None = None
+    # The machine is shared and its speed drifts: in rounds, a slow spell falls on one run of each kind rather than
+    # on every run of one kind, and the least of each kind stays comparable with the others.
     for _ in range(repeat):
+        check.append(run(check_command(), root, work / f"check-{n}.log"))
+        build.append(run(build_command(site_dir), root, work / f"build-{n}.log"))
+        if sizes is None:
+            sizes = measure_sizes(site_dir, corpus)
+            make_plain_site(repo, plain_root, sizes.pages - 1)
         log = work / f"timed-{n}.log"
         run([sys.executable, "scripts/timed_build.py", str(work / f"timed-out-{n}")], root, log)
         timed_runs.append(_last_json_line(log))
+        plain.append(run(build_command(work / f"plain-out-{n}"), plain_root, work / f"plain-{n}.log"))
     # Other work on the machine only ever adds to the processor time of a part of the build: the least over the
     # runs is the best estimate of each part's own cost, and of the whole build's.
     parts = {key for timed in timed_runs for key in timed["spent"]}
     breakdown = {key: min(timed["spent"].get(key, 0.0) for timed in timed_runs) for key in parts}
-    plain_root = work / f"plain-{n}"
-    make_plain_site(repo, plain_root, sizes.pages - 1)
-    plain = [run(build_command(work / f"plain-out-{n}"), plain_root, work / f"plain-{n}.log") for _ in range(repeat)]
     for folder in (root, site_dir, work / f"timed-out-{n}", plain_root, work / f"plain-out-{n}"):
         shutil.rmtree(folder)
     return Figures(n=n, corpus=corpus, check=check, build=build, sizes=sizes, breakdown=breakdown,
