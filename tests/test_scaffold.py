@@ -140,3 +140,13 @@ def test_the_wrapper_script_runs_the_command():
     result = subprocess.run([str(REPO / "scripts/new"), "term", "Not_An_Id"], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.startswith("'Not_An_Id' cannot be an id")
+
+
+def test_scripts_new_names_itself_and_gives_an_example_per_kind():
+    missing_id = subprocess.run([REPO / "scripts" / "new", "source"], capture_output=True, text=True)
+    assert missing_id.returncode == 2
+    assert missing_id.stderr.startswith("usage: scripts/new [-h] {fact,term,source} id\n")
+    assert "python -m factsite" not in missing_id.stderr
+    help_text = subprocess.run([REPO / "scripts" / "new", "--help"], capture_output=True, text=True).stdout
+    assert help_text.endswith("examples:\n  scripts/new fact china-accession-1982\n  scripts/new term non-refoulement\n"
+                              "  scripts/new source unhrc-coi-2014\n")

@@ -91,7 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     github = "write GitHub Actions annotations and a table in the job's summary ($GITHUB_STEP_SUMMARY)"
     check_command = commands.add_parser("check", help="check every fact, term, source and the opinion")
     check_command.add_argument("--github", action="store_true", help=github)
-    new_command = commands.add_parser("new", help="start a new fact, glossary term or source from its template")
+    examples = ("examples:\n  scripts/new fact china-accession-1982\n  scripts/new term non-refoulement\n"
+                "  scripts/new source unhrc-coi-2014")
+    new_command = commands.add_parser("new", help="start a new fact, glossary term or source from its template",
+                                      prog="scripts/new", epilog=examples,
+                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     new_command.add_argument("kind", choices=list(KINDS))
     new_command.add_argument("id", help="the new record's id and file name, e.g. china-accession-1982")
     links_command = commands.add_parser("links", help="check every web address in sources/ (needs the internet)")
