@@ -91,10 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     github = "write GitHub Actions annotations and a table in the job's summary ($GITHUB_STEP_SUMMARY)"
     check_command = commands.add_parser("check", help="check every fact, term, source and the opinion")
     check_command.add_argument("--github", action="store_true", help=github)
-    examples = ("examples:\n  scripts/new fact china-accession-1982\n  scripts/new term non-refoulement\n"
-                "  scripts/new source unhrc-coi-2014")
+    # Shown with every mistake too, not only with --help: an editor who forgot the id sees what to type.
+    usage = ("scripts/new {fact,term,source} ID\n\nexamples:\n  scripts/new fact border-crossing-2024\n"
+             "  scripts/new term asylum-seeker-status\n  scripts/new source unhcr-factsheet-2024\n")
     new_command = commands.add_parser("new", help="start a new fact, glossary term or source from its template",
-                                      prog="scripts/new", epilog=examples,
+                                      prog="scripts/new", usage=usage,
                                       formatter_class=argparse.RawDescriptionHelpFormatter)
     new_command.add_argument("kind", choices=list(KINDS))
     new_command.add_argument("id", help="the new record's id and file name, e.g. china-accession-1982")
