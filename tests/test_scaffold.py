@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +159,23 @@ def test_the_usage_examples_name_records_that_do_not_exist_yet():
     assert not (REPO / "docs/facts/border-crossing-2024.md").exists()
     assert not (REPO / "docs/glossary/asylum-seeker-status.md").exists()
     assert not (REPO / "sources/unhcr-factsheet-2024.yml").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "new", "verdict-guard"])
+def test_a_command_run_before_install_says_how_to_install(tmp_path, command):
+    """Without .venv, and with only a python3 that lacks the packages, the wrappers say how to install them."""
+    (tmp_path / "scripts").mkdir()
+    for name in (command, "site-python"):
+        shutil.copy2(REPO / "scripts" / name, tmp_path / "scripts" / name)
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    # A python3 that lacks the packages, as a system's often does: it fails on the first import.
+    (bare / "python3").write_text("#!/bin/sh\necho \"ModuleNotFoundError: No module named 'yaml'\" >&2\nexit 1\n")
+    (bare / "python3").chmod(0o755)
+    env = {**os.environ, "PATH": f"{bare}{os.pathsep}/usr/bin:/bin", "PYTHONPATH": ""}
+    env.pop("VIRTUAL_ENV", None)
+    result = subprocess.run([str(tmp_path / "scripts" / command), "origin/main"], capture_output=True, text=True,
+                            env=env)
+    assert result.returncode == 1
+    assert result.stderr == ("The site's Python packages are not installed here yet. Run scripts/install once (it "
+                             "creates .venv),\nthen run this command again.\n")
