@@ -156,9 +156,12 @@ def test_scripts_new_names_itself_and_gives_an_example_per_kind():
 
 def test_the_usage_examples_name_records_that_do_not_exist_yet():
     """Each example can be run as written: none of its ids is taken."""
-    assert not (REPO / "docs/facts/border-crossing-2024.md").exists()
-    assert not (REPO / "docs/glossary/asylum-seeker-status.md").exists()
-    assert not (REPO / "sources/unhcr-factsheet-2024.yml").exists()
+    usage = subprocess.run([REPO / "scripts" / "new", "--help"], capture_output=True, text=True).stdout
+    examples = re.findall(r"^  scripts/new (fact|term|source) (\S+)$", usage, re.M)
+    assert [kind for kind, _ in examples] == ["fact", "term", "source"]
+    where = {"fact": "docs/facts/{}.md", "term": "docs/glossary/{}.md", "source": "sources/{}.yml"}
+    for kind, record_id in examples:
+        assert not (REPO / where[kind].format(record_id)).exists(), f"{kind} {record_id} already exists"
 
 
 @pytest.mark.parametrize("command", ["check", "new", "verdict-guard"])
